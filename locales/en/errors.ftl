@@ -7,6 +7,7 @@ error-not_found = Not found.
 error-method_not_allowed = This action is not possible.
 error-unsupported_media_type = The request was invalid. Please try again.
 error-invalid_credentials = Wrong email address or password. Your credentials are in the “Ota käyttöön!” email.
+# $retry_after: seconds to wait (0 when unknown).
 error-rate_limited =
     { $retry_after ->
         [0] Too many attempts. Please wait a moment and try again.

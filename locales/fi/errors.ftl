@@ -7,6 +7,7 @@ error-not_found = Tietoa ei löytynyt.
 error-method_not_allowed = Toimintoa ei voi tehdä.
 error-unsupported_media_type = Pyyntö oli virheellinen. Yritä uudelleen.
 error-invalid_credentials = Sähköpostiosoite tai salasana on väärin. Tunnukset löytyvät ”Ota käyttöön!” -sähköpostista.
+# $retry_after: seconds to wait (0 when unknown).
 error-rate_limited =
     { $retry_after ->
         [0] Liian monta yritystä. Odota hetki ja yritä uudelleen.
@@ -43,5 +44,5 @@ error-verification_failed = Ladatun tiedoston tarkistus epäonnistui. Tiedosto p
 error-disk_full = Levy on täynnä. Vapauta tilaa ja yritä uudelleen.
 error-io = Tiedostoa ei voitu lukea tai kirjoittaa.
 error-cancelled = Toiminto peruttiin.
-error-no_installer_for_os = Tälle käyttöjärjestelmälle ei ole asennusohjelmaa. Voit suojata laitteen lisää laitteita -linkillä.
+error-no_installer_for_os = Tälle käyttöjärjestelmälle ei ole asennusohjelmaa. Voit suojata laitteen ”Suojaa lisää laitteita” -linkin kautta.
 error-not_signed_in = Kirjaudu ensin sisään.
