@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Set up and run every test: formatting and lints, the UI's type check and component
+# tests, all Rust tests (server, client, l10n, app) against the real reference portal,
+# then the end-to-end tests of the built app through tauri-driver under Xvfb.
+# Builds once; every stage reuses target/ and ui/dist.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+stage() { printf '\n\033[1m==== %s\033[0m\n' "$*"; }
+start=$(date +%s)
+
+stage "set-up"
+scripts/setup.sh
+
+if [[ ${SKIP_LINT:-0} != 1 ]]; then
+  stage "format and lints"
+  cargo fmt --all --check
+  cargo clippy --workspace --all-targets --locked -- -D warnings
+fi
+
+if [[ -f ui/package.json ]]; then
+  stage "UI: type check, component tests, build"
+  npm run --prefix ui check
+  npm run --prefix ui test
+  npm run --prefix ui build
+fi
+
+stage "Rust: build"
+cargo build --workspace --bins --locked
+cargo nextest run --workspace --locked --no-run
+
+stage "Rust: tests (inside a D-Bus session with an unlocked keychain)"
+scripts/with-keyring.sh cargo nextest run --workspace --locked --no-fail-fast
+
+if [[ -x tests/e2e/run.sh ]]; then
+  stage "End to end: the real app through tauri-driver + WebKitWebDriver under Xvfb"
+  tests/e2e/run.sh
+fi
+
+stage "all stages passed in $(( $(date +%s) - start )) s"
