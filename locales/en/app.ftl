@@ -1,0 +1,240 @@
+# User interface texts of the Omahallinta app (ui/).
+# Ids are grouped by view; fi/app.ftl has the same ids and variables.
+
+## App shell
+
+app-name = Omahallinta
+app-skip-to-content = Skip to content
+app-demo-badge = Demo mode
+app-demo-badge-title = The app uses sample data, not a real customer account.
+app-loading = Loading…
+app-error-generic = Something unexpected went wrong. Please try again.
+app-retry = Try again
+app-signed-in-as = Signed in as { $email }
+app-outbox-delivered =
+    { $delivered ->
+        [one] Your queued feedback has now been sent.
+       *[other] Your { $delivered } queued feedback messages have now been sent.
+    }
+app-outbox-remaining =
+    { $remaining ->
+        [one] One feedback message is still waiting to be sent.
+       *[other] { $remaining } feedback messages are still waiting to be sent.
+    }
+app-dismiss = Dismiss notice
+
+## Navigation
+
+nav-label = Main menu
+nav-services = Ordered services
+nav-feedback = Customer feedback
+nav-contact = Customer service
+nav-settings = Settings
+
+## Offline banner
+
+offline-now = Data from just now – no connection to the service
+offline-minutes = Data from { $minutes } min ago – no connection to the service
+offline-hours =
+    { $hours ->
+        [one] Data from an hour ago – no connection to the service
+       *[other] Data from { $hours } hours ago – no connection to the service
+    }
+offline-days =
+    { $days ->
+        [one] Data from a day ago – no connection to the service
+       *[other] Data from { $days } days ago – no connection to the service
+    }
+offline-no-data = No connection to the service. The data will be updated when the connection is back.
+
+## Sign-in
+
+signin-title = Sign in to Omahallinta
+signin-intro = Sign in with your personal credentials: your email address and password.
+signin-hint = You will find them in the email “F-Secure Turvapaketti-palvelusi – Ota käyttöön!”.
+signin-email = Email address
+signin-password = Password
+signin-remember = Remember me on this computer
+signin-remember-help = Your password is not stored. The sign-in is kept in the operating system's secure keychain.
+signin-submit = Sign in
+signin-submitting = Signing in…
+signin-missing-fields = Enter your email address and password.
+signin-rate-limited-minutes =
+    { $minutes ->
+        [one] Too many sign-in attempts. Try again in a minute.
+       *[other] Too many sign-in attempts. Try again in { $minutes } minutes.
+    }
+signin-rate-limited-seconds =
+    { $seconds ->
+        [one] Too many sign-in attempts. Try again in a second.
+       *[other] Too many sign-in attempts. Try again in { $seconds } seconds.
+    }
+signin-session-expired = Your session has ended. Please sign in again.
+signin-signed-out = You have signed out.
+signin-keychain-notice = Your sign-in could not be remembered on this computer because the operating system's keychain was not available. You stay signed in until you close the app.
+signin-demo-title = Demo accounts
+signin-demo-intro = In demo mode you can try the app with sample accounts.
+signin-demo-use = Use { $email }
+signin-contact-hint = Need help? Call customer service.
+
+## Ordered services
+
+services-title = Ordered services
+services-intro = Here you see all the services you have ordered, with their start and end dates.
+services-refresh = Refresh
+services-refreshing = Refreshing…
+services-updated = Updated { $date } at { $time }.
+services-empty = You have no ordered services.
+services-load-failed = The services could not be loaded.
+services-group = Product group
+services-start = Start date
+services-end = End date
+services-until-further-notice = until further notice
+services-validity = Validity
+services-validity-fixed = fixed term
+services-validity-open = until further notice
+services-status = Status
+services-price = Price
+services-price-per-month = { $price } / month
+services-total = Monthly total
+services-billing-note = Ordered services are charged automatically on your monthly invoice. For questions about your invoice, call customer service.
+services-activate = Set up Turvapaketti
+services-devices = { $used } / { $allowed } devices protected
+services-how-to-cancel = How do I cancel?
+services-cancel-explanation = Services cannot be cancelled in Omahallinta. A notice of termination is always made in writing to customer service. You can do it with the customer feedback form – remember to include your phone number and email address.
+services-cancel-write = Write a notice of termination
+services-ending-reminder =
+    { $days ->
+        [0] { $name } ends today.
+        [one] { $name } ends tomorrow.
+       *[other] { $name } ends in { $days } days.
+    }
+
+status-upcoming = starting
+status-active = active
+status-ending_soon = ending soon
+status-ended = ended
+status-days-left =
+    { $days ->
+        [0] ends today
+        [one] 1 day left
+       *[other] { $days } days left
+    }
+
+## Turvapaketti activation
+
+activation-title = Set up Turvapaketti
+activation-intro = Protect this computer in three steps: download the installer, wait for the check, then press Install.
+activation-back = Back to ordered services
+activation-not-found = The service was not found. Go back to your ordered services and try again.
+activation-step-download = 1. Download the installer
+activation-step-verify = 2. Check
+activation-step-install = 3. Install
+activation-download = Download the installer
+activation-download-for = Installer: { $file }
+activation-pause = Pause download
+activation-resume = Resume download
+activation-retry = Try the download again
+activation-progress-label = Download progress
+activation-progress = { $received } / { $total } MB ({ $percent } %)
+activation-state-idle = The download has not started yet.
+activation-state-downloading = Downloading…
+activation-state-paused = The download is paused. You can continue where you left off.
+activation-state-verifying = Checking the downloaded file…
+activation-state-verified = The file has been checked: the SHA-256 checksum and the signature are correct.
+activation-state-failed = The download failed.
+activation-verify-pending = The check runs automatically when the download is complete.
+activation-install = Install
+activation-install-help = The Install button works once the downloaded file has been checked. The installer asks for your subscription key.
+activation-install-opened = The installer was opened. Follow its instructions.
+activation-no-installer = There is no installer for this computer. You can protect your other devices with the link or QR code below.
+activation-key-title = Subscription key
+activation-key-help = The installer asks for your subscription key. Copy it and paste it into the installer.
+activation-copy-key = Copy the subscription key
+activation-copied = Copied to the clipboard.
+activation-copy-failed = Copying did not work. Select the text and copy it yourself.
+activation-devices-title = Protected devices
+activation-devices = { $used } / { $allowed } devices protected
+activation-devices-full = All device slots are in use.
+activation-more-title = Protect more devices
+activation-more-intro = Open this link on another device of your family (phone, tablet or another computer), or scan the QR code with a phone camera.
+activation-show-qr = Show QR code
+activation-qr-label = QR code for the device protection link
+activation-link-label = Protection link
+activation-copy-link = Copy the link
+
+## Customer feedback
+
+feedback-title = Customer feedback
+feedback-intro = Your feedback matters to us! If you would like us to contact you, enter your email address and phone number in the fields for them.
+feedback-topic = Topic
+feedback-message = Message
+feedback-remaining =
+    { $remaining ->
+        [one] 1 character left
+       *[other] { $remaining } characters left
+    }
+feedback-over-limit =
+    { $over ->
+        [one] The message is 1 character too long.
+       *[other] The message is { $over } characters too long.
+    }
+feedback-message-required = Write a message.
+feedback-contact-me = Contact me
+feedback-email = Email address
+feedback-phone = Phone number
+feedback-optional = (optional)
+feedback-email-invalid = Check the email address.
+feedback-contact-missing = Enter an email address or a phone number so that we can contact you.
+feedback-service = Service the message is about
+feedback-service-none = No particular service
+feedback-termination-title = Termination
+feedback-termination-explanation = Services cannot be cancelled in Omahallinta, but you can send a written notice of termination with this form. Tell us which service you want to terminate.
+feedback-termination-reminder = Remember to include your phone number and email address.
+feedback-termination-prefill = I want to terminate the service: { $service }
+feedback-submit = Send feedback
+feedback-sending = Sending…
+feedback-sent = Sent. Thank you for your feedback!
+feedback-sent-receipt = Feedback reference: { $id }
+feedback-queued = Queued – it will be sent when the connection is back.
+feedback-new = Write new feedback
+feedback-outbox-waiting =
+    { $count ->
+        [one] One feedback message is waiting to be sent.
+       *[other] { $count } feedback messages are waiting to be sent.
+    }
+
+topic-general = General feedback
+topic-termination = Termination
+topic-ordering = Ordering
+topic-technical = Technical problem
+topic-billing = Billing
+topic-details = User details
+
+## Customer service
+
+contact-title = Customer service
+contact-intro = Customer service can tell you more about the services.
+contact-phone = Phone
+contact-call = Call { $phone }
+contact-hours = Opening hours
+contact-portal = Website
+contact-routes-title = Where do I turn?
+contact-route = { $topic }: { $channel }
+channel-phone = call customer service
+channel-feedback_form = use the feedback form
+channel-web_portal = use the website
+contact-open-feedback = Open the feedback form
+contact-load-failed = The contact details could not be loaded.
+
+## Settings
+
+settings-title = Settings
+settings-language = Language
+settings-language-fi = Suomi
+settings-language-en = English
+settings-language-saved = Language changed.
+settings-account = Account
+settings-sign-out = Sign out
+settings-signing-out = Signing out…
+settings-version = Version { $version }

@@ -1,0 +1,240 @@
+# Omahallinta-sovelluksen käyttöliittymän tekstit (ui/). Termit Omahallinta-oppaasta.
+# Tunnisteet ryhmitelty näkymittäin; en/app.ftl:ssä on samat tunnisteet ja muuttujat.
+
+## Sovelluksen runko
+
+app-name = Omahallinta
+app-skip-to-content = Siirry sisältöön
+app-demo-badge = Demotila
+app-demo-badge-title = Sovellus käyttää esimerkkitietoja, ei oikeaa asiakastiliä.
+app-loading = Ladataan…
+app-error-generic = Tapahtui odottamaton virhe. Yritä uudelleen.
+app-retry = Yritä uudelleen
+app-signed-in-as = Kirjautuneena: { $email }
+app-outbox-delivered =
+    { $delivered ->
+        [one] Jonossa ollut palaute on nyt lähetetty.
+       *[other] Jonossa olleet { $delivered } palautetta on nyt lähetetty.
+    }
+app-outbox-remaining =
+    { $remaining ->
+        [one] Yksi palaute odottaa vielä lähetystä.
+       *[other] { $remaining } palautetta odottaa vielä lähetystä.
+    }
+app-dismiss = Sulje ilmoitus
+
+## Navigaatio
+
+nav-label = Päävalikko
+nav-services = Tilatut palvelut
+nav-feedback = Asiakaspalaute
+nav-contact = Asiakaspalvelu
+nav-settings = Asetukset
+
+## Yhteys puuttuu -ilmoitus
+
+offline-now = Tiedot juuri äsken haetut – yhteys palveluun puuttuu
+offline-minutes = Tiedot { $minutes } min takaa – yhteys palveluun puuttuu
+offline-hours =
+    { $hours ->
+        [one] Tiedot tunnin takaa – yhteys palveluun puuttuu
+       *[other] Tiedot { $hours } tunnin takaa – yhteys palveluun puuttuu
+    }
+offline-days =
+    { $days ->
+        [one] Tiedot päivän takaa – yhteys palveluun puuttuu
+       *[other] Tiedot { $days } päivän takaa – yhteys palveluun puuttuu
+    }
+offline-no-data = Yhteys palveluun puuttuu. Tiedot päivitetään, kun yhteys palaa.
+
+## Kirjautuminen
+
+signin-title = Kirjaudu Omahallintaan
+signin-intro = Kirjaudu henkilökohtaisilla tunnuksillasi: sähköpostiosoitteella ja salasanalla.
+signin-hint = Tunnukset löytyvät sähköpostiviestistä ”F-Secure Turvapaketti-palvelusi – Ota käyttöön!”.
+signin-email = Sähköpostiosoite
+signin-password = Salasana
+signin-remember = Muista minut tällä tietokoneella
+signin-remember-help = Salasanaa ei tallenneta. Kirjautuminen säilytetään käyttöjärjestelmän suojatussa avainnipussa.
+signin-submit = Kirjaudu sisään
+signin-submitting = Kirjaudutaan…
+signin-missing-fields = Kirjoita sähköpostiosoite ja salasana.
+signin-rate-limited-minutes =
+    { $minutes ->
+        [one] Liian monta kirjautumisyritystä. Yritä uudelleen minuutin kuluttua.
+       *[other] Liian monta kirjautumisyritystä. Yritä uudelleen { $minutes } minuutin kuluttua.
+    }
+signin-rate-limited-seconds =
+    { $seconds ->
+        [one] Liian monta kirjautumisyritystä. Yritä uudelleen sekunnin kuluttua.
+       *[other] Liian monta kirjautumisyritystä. Yritä uudelleen { $seconds } sekunnin kuluttua.
+    }
+signin-session-expired = Istuntosi on päättynyt. Kirjaudu uudelleen sisään.
+signin-signed-out = Olet kirjautunut ulos.
+signin-keychain-notice = Kirjautumista ei voitu muistaa tällä tietokoneella, koska käyttöjärjestelmän avainnippu ei ollut käytettävissä. Olet kirjautuneena, kunnes suljet sovelluksen.
+signin-demo-title = Demotilan tunnukset
+signin-demo-intro = Demotilassa voit kokeilla sovellusta esimerkkitileillä.
+signin-demo-use = Käytä tunnusta { $email }
+signin-contact-hint = Tarvitsetko apua? Soita asiakaspalveluun.
+
+## Tilatut palvelut
+
+services-title = Tilatut palvelut
+services-intro = Tässä näet kaikki tilaamasi palvelut sekä niiden alkamis- ja päättymisajankohdat.
+services-refresh = Päivitä
+services-refreshing = Päivitetään…
+services-updated = Tiedot päivitetty { $date } klo { $time }.
+services-empty = Sinulla ei ole tilattuja palveluita.
+services-load-failed = Palveluita ei voitu hakea.
+services-group = Tuoteryhmä
+services-start = Alkamisajankohta
+services-end = Päättymisajankohta
+services-until-further-notice = toistaiseksi
+services-validity = Voimassaolo
+services-validity-fixed = määräaika
+services-validity-open = toistaiseksi
+services-status = Tila
+services-price = Hinta
+services-price-per-month = { $price } / kk
+services-total = Yhteensä kuukaudessa
+services-billing-note = Tilatut palvelut veloitetaan automaattisesti kuukausilaskutuksen yhteydessä. Laskuun liittyvissä asioissa ota yhteyttä asiakaspalveluun puhelimitse.
+services-activate = Ota Turvapaketti käyttöön
+services-devices = { $used } / { $allowed } laitetta suojattu
+services-how-to-cancel = Miten irtisanon?
+services-cancel-explanation = Palveluita ei voi irtisanoa Omahallinnassa. Irtisanomisilmoitus tehdään aina kirjallisesti asiakaspalveluun. Voit tehdä sen asiakaspalautelomakkeella – muista liittää viestiin puhelinnumerosi ja sähköpostiosoitteesi.
+services-cancel-write = Kirjoita irtisanomisilmoitus
+services-ending-reminder =
+    { $days ->
+        [0] { $name } päättyy tänään.
+        [one] { $name } päättyy huomenna.
+       *[other] { $name } päättyy { $days } päivän kuluttua.
+    }
+
+status-upcoming = alkamassa
+status-active = voimassa
+status-ending_soon = päättymässä
+status-ended = päättynyt
+status-days-left =
+    { $days ->
+        [0] päättyy tänään
+        [one] 1 päivä jäljellä
+       *[other] { $days } päivää jäljellä
+    }
+
+## Turvapaketin käyttöönotto
+
+activation-title = Ota Turvapaketti käyttöön
+activation-intro = Suojaa tämä tietokone kolmessa vaiheessa: lataa asennusohjelma, odota tarkistus ja paina Asenna.
+activation-back = Takaisin tilattuihin palveluihin
+activation-not-found = Palvelua ei löytynyt. Palaa tilattuihin palveluihin ja yritä uudelleen.
+activation-step-download = 1. Lataa asennusohjelma
+activation-step-verify = 2. Tarkistus
+activation-step-install = 3. Asenna
+activation-download = Lataa asennusohjelma
+activation-download-for = Asennusohjelma: { $file }
+activation-pause = Keskeytä lataus
+activation-resume = Jatka latausta
+activation-retry = Yritä latausta uudelleen
+activation-progress-label = Latauksen edistyminen
+activation-progress = { $received } / { $total } Mt ({ $percent } %)
+activation-state-idle = Latausta ei ole vielä aloitettu.
+activation-state-downloading = Ladataan…
+activation-state-paused = Lataus on keskeytetty. Voit jatkaa siitä, mihin jäit.
+activation-state-verifying = Tarkistetaan ladattua tiedostoa…
+activation-state-verified = Tiedosto on tarkistettu: SHA-256-tarkiste ja allekirjoitus ovat kunnossa.
+activation-state-failed = Lataus epäonnistui.
+activation-verify-pending = Tarkistus tehdään automaattisesti, kun lataus on valmis.
+activation-install = Asenna
+activation-install-help = Asenna-painike toimii, kun ladattu tiedosto on tarkistettu. Asennusohjelma kysyy tilausavainta.
+activation-install-opened = Asennusohjelma avattiin. Seuraa sen ohjeita.
+activation-no-installer = Tälle tietokoneelle ei ole saatavilla asennusohjelmaa. Voit suojata muita laitteitasi alla olevan linkin tai QR-koodin avulla.
+activation-key-title = Tilausavain
+activation-key-help = Asennusohjelma pyytää tilausavainta. Kopioi se ja liitä asennusohjelmaan.
+activation-copy-key = Kopioi tilausavain
+activation-copied = Kopioitu leikepöydälle.
+activation-copy-failed = Kopiointi ei onnistunut. Valitse teksti ja kopioi se itse.
+activation-devices-title = Suojatut laitteet
+activation-devices = { $used } / { $allowed } laitetta suojattu
+activation-devices-full = Kaikki laitepaikat ovat käytössä.
+activation-more-title = Suojaa lisää laitteita
+activation-more-intro = Avaa tämä linkki perheesi toisella laitteella (puhelin, tabletti tai toinen tietokone) tai lue QR-koodi puhelimen kameralla.
+activation-show-qr = Näytä QR-koodi
+activation-qr-label = QR-koodi laitteen suojauslinkkiin
+activation-link-label = Suojauslinkki
+activation-copy-link = Kopioi linkki
+
+## Asiakaspalaute
+
+feedback-title = Asiakaspalaute
+feedback-intro = Palautteesi on meille tärkeää! Jos haluat, että sinuun otetaan yhteyttä, kirjoita sähköpostiosoitteesi ja puhelinnumerosi niille varattuihin kenttiin.
+feedback-topic = Aihe
+feedback-message = Viesti
+feedback-remaining =
+    { $remaining ->
+        [one] 1 merkki jäljellä
+       *[other] { $remaining } merkkiä jäljellä
+    }
+feedback-over-limit =
+    { $over ->
+        [one] Viesti on 1 merkin liian pitkä.
+       *[other] Viesti on { $over } merkkiä liian pitkä.
+    }
+feedback-message-required = Kirjoita viesti.
+feedback-contact-me = Ota minuun yhteyttä
+feedback-email = Sähköpostiosoite
+feedback-phone = Puhelinnumero
+feedback-optional = (vapaaehtoinen)
+feedback-email-invalid = Tarkista sähköpostiosoite.
+feedback-contact-missing = Kirjoita sähköpostiosoite tai puhelinnumero, jotta voimme ottaa yhteyttä.
+feedback-service = Palvelu, jota viesti koskee
+feedback-service-none = Ei tiettyä palvelua
+feedback-termination-title = Irtisanominen
+feedback-termination-explanation = Palveluita ei voi irtisanoa Omahallinnassa, mutta voit tehdä kirjallisen irtisanomisilmoituksen tällä lomakkeella. Kerro, minkä palvelun haluat irtisanoa.
+feedback-termination-reminder = Muistathan liittää viestiin puhelinnumerosi ja sähköpostiosoitteesi.
+feedback-termination-prefill = Haluan irtisanoa palvelun: { $service }
+feedback-submit = Lähetä palaute
+feedback-sending = Lähetetään…
+feedback-sent = Lähetetty. Kiitos palautteestasi!
+feedback-sent-receipt = Palautteen tunnus: { $id }
+feedback-queued = Jonossa – lähetetään, kun yhteys palaa.
+feedback-new = Kirjoita uusi palaute
+feedback-outbox-waiting =
+    { $count ->
+        [one] Yksi palaute odottaa lähetystä.
+       *[other] { $count } palautetta odottaa lähetystä.
+    }
+
+topic-general = Yleinen palaute
+topic-termination = Irtisanominen
+topic-ordering = Tilaaminen
+topic-technical = Tekninen ongelma
+topic-billing = Laskutus
+topic-details = Käyttäjätiedot
+
+## Asiakaspalvelu
+
+contact-title = Asiakaspalvelu
+contact-intro = Lisätietoja palveluista saat asiakaspalvelusta.
+contact-phone = Puhelin
+contact-call = Soita { $phone }
+contact-hours = Aukioloajat
+contact-portal = Verkkosivusto
+contact-routes-title = Mihin otan yhteyttä?
+contact-route = { $topic }: { $channel }
+channel-phone = soita asiakaspalveluun
+channel-feedback_form = käytä palautelomaketta
+channel-web_portal = käytä verkkosivustoa
+contact-open-feedback = Avaa palautelomake
+contact-load-failed = Yhteystietoja ei voitu hakea.
+
+## Asetukset
+
+settings-title = Asetukset
+settings-language = Kieli
+settings-language-fi = Suomi
+settings-language-en = English
+settings-language-saved = Kieli vaihdettu.
+settings-account = Tili
+settings-sign-out = Kirjaudu ulos
+settings-signing-out = Kirjaudutaan ulos…
+settings-version = Versio { $version }

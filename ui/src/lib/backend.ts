@@ -1,0 +1,199 @@
+// The one Backend seam (ARCHITECTURE.md): every Tauri command and event of
+// docs/COMMANDS.md as a typed function. Views call only this module, never `invoke`.
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { BillingSummary } from "./bindings/api/BillingSummary";
+import type { Catalogue } from "./bindings/api/Catalogue";
+import type { CustomerDetails } from "./bindings/api/CustomerDetails";
+import type { CustomerServiceContact } from "./bindings/api/CustomerServiceContact";
+import type { ErrorBody } from "./bindings/api/ErrorBody";
+import type { ErrorCode } from "./bindings/api/ErrorCode";
+import type { FeedbackRequest } from "./bindings/api/FeedbackRequest";
+import type { OrderReceipt } from "./bindings/api/OrderReceipt";
+import type { OrderRequest } from "./bindings/api/OrderRequest";
+import type { OrderedService } from "./bindings/api/OrderedService";
+import type { ServiceList } from "./bindings/api/ServiceList";
+import type {
+  AppInfo,
+  Cached,
+  Connectivity,
+  DownloadStatus,
+  FeedbackOutcome,
+  Lang,
+  OutboxDelivered,
+  SessionInfo,
+  SignInOutcome,
+} from "./types";
+
+// Every ErrorCode, checked for completeness by the compiler, so an envelope can be
+// recognised at run time.
+const ERROR_CODES = {
+  malformed_request: true,
+  validation_failed: true,
+  payload_too_large: true,
+  not_found: true,
+  method_not_allowed: true,
+  unsupported_media_type: true,
+  invalid_credentials: true,
+  rate_limited: true,
+  unauthorized: true,
+  token_expired: true,
+  invalid_grant: true,
+  no_customer_relationship: true,
+  invalid_email: true,
+  email_in_use: true,
+  invalid_phone: true,
+  wrong_current_password: true,
+  weak_password: true,
+  no_billing_agreement: true,
+  pay_tv_card_required: true,
+  product_not_orderable: true,
+  already_subscribed: true,
+  update_not_allowed: true,
+  mix_wrong_count: true,
+  mix_channel_not_allowed: true,
+  idempotency_key_required: true,
+  idempotency_key_reused: true,
+  message_length: true,
+  range_not_satisfiable: true,
+  unavailable: true,
+  internal: true,
+  offline: true,
+  timeout: true,
+  malformed_response: true,
+  insecure_url: true,
+  keychain_unavailable: true,
+  verification_failed: true,
+  disk_full: true,
+  io: true,
+  cancelled: true,
+  no_installer_for_os: true,
+  not_signed_in: true,
+} as const satisfies Record<ErrorCode, true>;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
+}
+
+/** Any rejection → `ErrorBody`; unknown shapes become `{ code: "internal" }`. */
+export function toErrorBody(err: unknown): ErrorBody {
+  if (typeof err === "object" && err !== null) {
+    const e = err as Record<string, unknown>;
+    if (isErrorCode(e.code)) {
+      const body: ErrorBody = {
+        code: e.code,
+        message: typeof e.message === "string" ? e.message : "",
+      };
+      if (typeof e.field === "string") body.field = e.field;
+      if (typeof e.retry_after === "number" && Number.isFinite(e.retry_after) && e.retry_after >= 0) {
+        body.retry_after = e.retry_after;
+      }
+      return body;
+    }
+  }
+  let message = "unknown error";
+  if (typeof err === "string") message = err;
+  else if (err instanceof Error) message = err.message;
+  return { code: "internal", message };
+}
+
+/** A rejected command: carries the normalised envelope. */
+export class BackendError extends Error {
+  readonly body: ErrorBody;
+  constructor(body: ErrorBody) {
+    super(`${body.code}: ${body.message}`);
+    this.name = "BackendError";
+    this.body = body;
+  }
+}
+
+/** The envelope of anything thrown by this module (or anything else). */
+export function errorBodyOf(err: unknown): ErrorBody {
+  return err instanceof BackendError ? err.body : toErrorBody(err);
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (err) {
+    throw new BackendError(toErrorBody(err));
+  }
+}
+
+// ---- commands ---------------------------------------------------------------
+
+export const appInfo = () => call<AppInfo>("app_info");
+export const setLanguage = (lang: Lang) => call<void>("set_language", { lang });
+export const sessionInfo = () => call<SessionInfo>("session_info");
+export const restoreSession = () => call<SessionInfo>("restore_session");
+export const signIn = (email: string, password: string, remember: boolean) =>
+  call<SignInOutcome>("sign_in", { email, password, remember });
+export const signOut = () => call<void>("sign_out");
+export const cachedServices = () => call<Cached<ServiceList> | null>("cached_services");
+export const services = () => call<Cached<ServiceList>>("services");
+export const customer = () => call<Cached<CustomerDetails>>("customer");
+export const catalogue = () => call<Cached<Catalogue>>("catalogue");
+export const contact = () => call<CustomerServiceContact>("contact");
+export const billing = () => call<BillingSummary>("billing");
+export const startDownload = (serviceId: number) => call<DownloadStatus>("start_download", { serviceId });
+export const pauseDownload = (serviceId: number) => call<DownloadStatus>("pause_download", { serviceId });
+export const downloadStatus = (serviceId: number) => call<DownloadStatus>("download_status", { serviceId });
+export const openInstaller = (serviceId: number) => call<void>("open_installer", { serviceId });
+export const deviceLinkQr = (serviceId: number) => call<string>("device_link_qr", { serviceId });
+export const sendFeedback = (request: FeedbackRequest) => call<FeedbackOutcome>("send_feedback", { request });
+export const outboxCount = () => call<number>("outbox_count");
+export const placeOrder = (request: OrderRequest, idempotencyKey: string) =>
+  call<OrderReceipt>("place_order", { request, idempotencyKey });
+export const editMix = (serviceId: number, channels: string[]) =>
+  call<OrderedService>("edit_mix", { serviceId, channels });
+export const changeEmail = (email: string) => call<CustomerDetails>("change_email", { email });
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  call<void>("change_password", { currentPassword, newPassword });
+
+/** Not a command (COMMANDS.md): the web view's own clipboard. */
+export async function copyToClipboard(text: string): Promise<void> {
+  if (!navigator.clipboard) throw new BackendError({ code: "internal", message: "clipboard unavailable" });
+  await navigator.clipboard.writeText(text);
+}
+
+// ---- events -----------------------------------------------------------------
+
+type EventMap = {
+  "download-progress": DownloadStatus;
+  connectivity: Connectivity;
+  "session-expired": null;
+  "outbox-delivered": OutboxDelivered;
+};
+
+export type BackendEvent = keyof EventMap;
+
+/** Subscribe to a Rust → UI event; resolves to the unsubscribe function. */
+export function onEvent<E extends BackendEvent>(
+  event: E,
+  handler: (payload: EventMap[E]) => void,
+): Promise<UnlistenFn> {
+  return listen<EventMap[E]>(event, (e) => handler(e.payload));
+}
+
+/** Subscribe from a component: returns a synchronous cleanup for `$effect`/`onMount`. */
+export function subscribe<E extends BackendEvent>(event: E, handler: (payload: EventMap[E]) => void): () => void {
+  let unlisten: UnlistenFn | null = null;
+  let cancelled = false;
+  onEvent(event, handler)
+    .then((fn) => {
+      if (cancelled) fn();
+      else unlisten = fn;
+    })
+    .catch(() => {
+      /* no event system (e.g. plain browser): nothing to clean up */
+    });
+  return () => {
+    cancelled = true;
+    unlisten?.();
+  };
+}
+
+/** An idempotency key for orders (issue 5). */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}

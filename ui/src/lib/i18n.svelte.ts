@@ -1,0 +1,166 @@
+// Localisation: Fluent messages from ../../../locales/{fi,en}/*.ftl (every .ftl file in
+// those folders is bundled: app.ftl (UI), errors.ftl (lead), shell.ftl (shell), …).
+// The current language is reactive: templates that call `t()` re-render on change.
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import { negotiateLanguages } from "@fluent/langneg";
+import type { ErrorBody } from "./bindings/api/ErrorBody";
+import type { LocalizedText } from "./bindings/api/LocalizedText";
+import type { Lang } from "./types";
+
+export const LANGS: readonly Lang[] = ["fi", "en"] as const;
+export const DEFAULT_LANG: Lang = "fi";
+
+/** Intl locales used for dates and money (en follows en-GB: 24/11/2026, €9.90). */
+const INTL_LOCALE: Record<Lang, string> = { fi: "fi-FI", en: "en-GB" };
+
+const sources = import.meta.glob<string>("../../../locales/*/*.ftl", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
+/** The raw .ftl texts per language and file name (also used by the parity test). */
+export const ftlSources: Record<Lang, Record<string, string>> = { fi: {}, en: {} };
+for (const [path, text] of Object.entries(sources)) {
+  const m = /\/locales\/([^/]+)\/([^/]+\.ftl)$/.exec(path);
+  if (!m) continue;
+  const lang = m[1] as string;
+  const file = m[2] as string;
+  if (lang === "fi" || lang === "en") ftlSources[lang][file] = text;
+}
+
+function buildBundle(lang: Lang): FluentBundle {
+  // Bidi isolation stays on in the product; tests strip U+2068/U+2069.
+  const bundle = new FluentBundle(INTL_LOCALE[lang], {
+    useIsolating: true,
+    // The same helpers the Rust side offers (cli.ftl, shell.ftl use them).
+    functions: {
+      DATE: ([value]) => (typeof value === "string" ? formatDateIn(lang, value) : String(value?.valueOf() ?? "")),
+      MONEY: ([value]) => {
+        const n = Number(value?.valueOf());
+        return Number.isFinite(n) ? formatMoneyIn(lang, n) : "";
+      },
+    },
+  });
+  // Stable order: app.ftl first, then the others alphabetically.
+  const files = Object.keys(ftlSources[lang]).sort();
+  for (const file of files) {
+    const errors = bundle.addResource(new FluentResource(ftlSources[lang][file] ?? ""));
+    if (errors.length > 0 && import.meta.env.DEV) {
+      console.warn(`Fluent syntax errors in locales/${lang}/${file}`, errors);
+    }
+  }
+  return bundle;
+}
+
+const bundles: Record<Lang, FluentBundle> = { fi: buildBundle("fi"), en: buildBundle("en") };
+
+/** Picks fi or en for any BCP 47 tag (e.g. "fi-FI", "en-US", "C"); falls back to Finnish. */
+export function negotiateLang(requested: readonly string[]): Lang {
+  const [best] = negotiateLanguages(requested, LANGS, { defaultLocale: DEFAULT_LANG, strategy: "lookup" });
+  return best === "en" ? "en" : "fi";
+}
+
+const state = $state<{ lang: Lang }>({
+  lang: typeof navigator !== "undefined" ? negotiateLang(navigator.languages ?? []) : DEFAULT_LANG,
+});
+
+export const i18n = {
+  get lang(): Lang {
+    return state.lang;
+  },
+};
+
+/** Switches the UI language (no reload). Persisting it is the caller's job (`setLanguage`). */
+export function setLang(lang: Lang): void {
+  state.lang = lang;
+  if (typeof document !== "undefined") document.documentElement.lang = lang;
+}
+
+export type Args = Record<string, FluentVariable>;
+
+export function hasMessage(id: string): boolean {
+  return bundles[state.lang].hasMessage(id);
+}
+
+/** The message `id` in the current language; falls back to the id itself (never throws). */
+export function t(id: string, args?: Args): string {
+  const bundle = bundles[state.lang];
+  const msg = bundle.getMessage(id);
+  if (!msg || msg.value === null) {
+    if (import.meta.env.DEV) console.warn(`missing Fluent message ${state.lang}:${id}`);
+    return id;
+  }
+  const errors: Error[] = [];
+  return bundle.formatPattern(msg.value, args ?? null, errors);
+}
+
+/** The text of a LocalizedText in the current language. */
+export function localized(text: LocalizedText): string {
+  return text[state.lang] || text.fi || text.en;
+}
+
+/** Parses `YYYY-MM-DD` (or an RFC 3339 timestamp) without time-zone drift. */
+export function parseIsoDate(iso: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** fi `24.11.2026`, en `24/11/2026`. */
+export function formatDate(iso: string): string {
+  return formatDateIn(state.lang, iso);
+}
+
+function formatDateIn(lang: Lang, iso: string): string {
+  const d = parseIsoDate(iso);
+  if (!d) return iso;
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+    day: "numeric",
+    month: "numeric",
+    year: "numeric",
+    ...(dateOnly ? { timeZone: "UTC" } : {}),
+  }).format(d);
+}
+
+/** fi `9,90 €`, en `€9.90`. */
+export function formatMoney(cents: number): string {
+  return formatMoneyIn(state.lang, cents);
+}
+
+function formatMoneyIn(lang: Lang, cents: number): string {
+  return new Intl.NumberFormat(INTL_LOCALE[lang], { style: "currency", currency: "EUR" }).format(cents / 100);
+}
+
+/** Local time of an RFC 3339 timestamp, e.g. fi `14.05`, en `14:05`. */
+export function formatTime(iso: string): string {
+  const d = parseIsoDate(iso);
+  if (!d) return "";
+  return new Intl.DateTimeFormat(INTL_LOCALE[state.lang], { hour: "2-digit", minute: "2-digit" }).format(d);
+}
+
+/** Megabytes with one decimal in the current language, e.g. fi `12,5`. */
+export function formatMegabytes(bytes: number): string {
+  return new Intl.NumberFormat(INTL_LOCALE[state.lang], {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(bytes / (1024 * 1024));
+}
+
+/** The localized text of an error: `error-<code>`, else `error-internal`, else a generic UI text. */
+export function errorMessage(err: ErrorBody): string {
+  const args: Args = {};
+  // errors.ftl: `$retry_after` is seconds, 0 when unknown.
+  args.retry_after = err.retry_after ?? 0;
+  if (err.retry_after !== undefined) {
+    args.minutes = Math.max(1, Math.ceil(err.retry_after / 60));
+    args.seconds = err.retry_after;
+  }
+  if (err.field !== undefined) args.field = err.field;
+  for (const id of [`error-${err.code}`, "error-internal"]) {
+    if (hasMessage(id)) return t(id, args);
+  }
+  return t("app-error-generic");
+}

@@ -1,0 +1,182 @@
+// App-wide state and the start-up / session flow. Views read `app` and call these
+// functions; all IPC goes through ./backend.
+import * as backend from "./backend";
+import { errorBodyOf } from "./backend";
+import type { ErrorBody } from "./bindings/api/ErrorBody";
+import type { FeedbackTopic } from "./bindings/api/FeedbackTopic";
+import type { ServiceList } from "./bindings/api/ServiceList";
+import { setLang } from "./i18n.svelte";
+import type { AppInfo, Cached, Lang, OutboxDelivered, SessionInfo, SignInOutcome } from "./types";
+
+export type View =
+  | { name: "signin" }
+  | { name: "services" }
+  | { name: "activation"; serviceId: number }
+  | { name: "feedback"; topic?: FeedbackTopic; serviceId?: number | null }
+  | { name: "contact" }
+  | { name: "settings" };
+
+export type SignInNotice = "expired" | "signed-out" | null;
+
+export const app = $state({
+  /** Local start-up calls done (app_info, session_info, cached_services). */
+  ready: false,
+  info: null as AppInfo | null,
+  session: null as SessionInfo | null,
+  view: { name: "signin" } as View,
+  services: null as Cached<ServiceList> | null,
+  servicesLoading: false,
+  servicesError: null as ErrorBody | null,
+  /** False while the portal can't be reached (connectivity event or a cache fallback). */
+  online: true,
+  signInNotice: null as SignInNotice,
+  /** Sign-in succeeded but "remember me" could not be stored (session-only). */
+  keychainNotice: false,
+  outboxNotice: null as OutboxDelivered | null,
+});
+
+const SESSION_ERRORS = new Set(["not_signed_in", "invalid_grant", "unauthorized", "token_expired"]);
+const OFFLINE_ERRORS = new Set(["offline", "timeout", "unavailable"]);
+
+export function isSessionError(err: ErrorBody): boolean {
+  return SESSION_ERRORS.has(err.code);
+}
+
+export function isOfflineError(err: ErrorBody): boolean {
+  return OFFLINE_ERRORS.has(err.code);
+}
+
+export function navigate(view: View): void {
+  app.view = view;
+}
+
+/** The session is gone: back to sign-in with a message (never an endless spinner). */
+export function sessionExpired(): void {
+  app.session = { signed_in: false, email: app.session?.email ?? null, remembered: false };
+  app.services = null;
+  app.servicesLoading = false;
+  app.servicesError = null;
+  app.keychainNotice = false;
+  app.signInNotice = "expired";
+  app.view = { name: "signin" };
+}
+
+/** Handles an error of any signed-in call; true when it was handled as session loss. */
+export function handleCommonError(err: ErrorBody): boolean {
+  if (isSessionError(err)) {
+    sessionExpired();
+    return true;
+  }
+  if (isOfflineError(err)) app.online = false;
+  return false;
+}
+
+/**
+ * Start-up: only local calls before the first paint (settings, session, disk cache);
+ * a remembered session paints the services from cache at once, then restores the
+ * session and refreshes over the network in the background.
+ */
+export async function startup(): Promise<void> {
+  const [info, session, cached] = await Promise.all([
+    backend.appInfo().catch(() => null),
+    backend.sessionInfo().catch(() => null),
+    backend.cachedServices().catch(() => null),
+  ]);
+  if (info) {
+    app.info = info;
+    setLang(info.lang);
+  }
+  app.session = session;
+  const resumable = session !== null && (session.signed_in || session.remembered);
+  if (resumable) {
+    app.services = cached;
+    app.servicesLoading = true;
+    app.view = { name: "services" };
+  } else {
+    app.view = { name: "signin" };
+  }
+  app.ready = true;
+  if (resumable && session) void resume(session);
+}
+
+async function resume(session: SessionInfo): Promise<void> {
+  try {
+    const restored = session.signed_in ? session : await backend.restoreSession();
+    app.session = restored;
+    if (!restored.signed_in) {
+      if (restored.remembered) {
+        // Remembered but not restorable right now (no connection): keep the cached view.
+        app.online = false;
+        app.servicesLoading = false;
+      } else {
+        sessionExpired();
+      }
+      return;
+    }
+    await refreshServices();
+  } catch (e) {
+    const err = errorBodyOf(e);
+    if (isOfflineError(err)) {
+      app.online = false;
+      app.servicesLoading = false;
+      if (!app.services) app.servicesError = err;
+    } else {
+      sessionExpired();
+    }
+  }
+}
+
+export async function refreshServices(): Promise<void> {
+  app.servicesLoading = true;
+  app.servicesError = null;
+  try {
+    const result = await backend.services();
+    app.services = result;
+    app.online = !result.from_cache;
+  } catch (e) {
+    const err = errorBodyOf(e);
+    if (!handleCommonError(err)) app.servicesError = err;
+  } finally {
+    app.servicesLoading = false;
+  }
+}
+
+export function signedIn(email: string, outcome: SignInOutcome, rememberRequested: boolean): void {
+  app.session = { signed_in: true, email, remembered: outcome.remembered };
+  app.keychainNotice = rememberRequested && (!outcome.remembered || outcome.keychain_error !== null);
+  app.signInNotice = null;
+  app.online = true;
+  app.view = { name: "services" };
+  void refreshServices();
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await backend.signOut();
+  } catch {
+    // Signing out locally always succeeds from the user's point of view.
+  }
+  app.session = { signed_in: false, email: null, remembered: false };
+  app.services = null;
+  app.servicesError = null;
+  app.keychainNotice = false;
+  app.signInNotice = "signed-out";
+  app.view = { name: "signin" };
+}
+
+/** Switches the language at once and persists it (a failed save keeps the switch). */
+export async function changeLanguage(lang: Lang): Promise<void> {
+  setLang(lang);
+  if (app.info) app.info.lang = lang;
+  try {
+    await backend.setLanguage(lang);
+  } catch {
+    // Not persisted; the UI still shows the chosen language for this session.
+  }
+}
+
+export function setOnline(online: boolean): void {
+  const wasOffline = !app.online;
+  app.online = online;
+  if (online && wasOffline && app.session?.signed_in) void refreshServices();
+}
