@@ -181,16 +181,23 @@ export function subscribe<E extends BackendEvent>(event: E, handler: (payload: E
   let cancelled = false;
   onEvent(event, handler)
     .then((fn) => {
-      if (cancelled) fn();
-      else unlisten = fn;
+      unlisten = fn;
+      if (cancelled) stop();
     })
     .catch(() => {
       /* no event system (e.g. plain browser): nothing to clean up */
     });
-  return () => {
+  const stop = () => {
     cancelled = true;
-    unlisten?.();
+    try {
+      // UnlistenFn is typed `() => void` but is async inside; never leak a rejection.
+      const result: unknown = unlisten?.();
+      if (result instanceof Promise) result.catch(() => {});
+    } catch {
+      /* the event system is already gone */
+    }
   };
+  return stop;
 }
 
 /** An idempotency key for orders (issue 5). */

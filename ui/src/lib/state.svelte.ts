@@ -180,3 +180,18 @@ export function setOnline(online: boolean): void {
   app.online = online;
   if (online && wasOffline && app.session?.signed_in) void refreshServices();
 }
+
+/** Back to the initial state (tests). */
+export function resetAppState(): void {
+  app.ready = false;
+  app.info = null;
+  app.session = null;
+  app.view = { name: "signin" };
+  app.services = null;
+  app.servicesLoading = false;
+  app.servicesError = null;
+  app.online = true;
+  app.signInNotice = null;
+  app.keychainNotice = false;
+  app.outboxNotice = null;
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { render, screen, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import App from "./App.svelte";
+import { clean, deferred, emitEvent, expectNoA11yViolations, fail, mockBackend, ok, textOf } from "./test/helpers";
+import * as fx from "./test/fixtures";
+
+describe("start-up", () => {
+  it("paints the services from cache before the network answers", async () => {
+    const network = deferred<unknown>();
+    const restore = deferred<unknown>();
+    const { calls } = mockBackend({
+      session_info: ok(fx.remembered),
+      cached_services: ok(fx.cached(fx.serviceList, 5, true)),
+      restore_session: restore.handler,
+      services: network.handler,
+    });
+    render(App);
+    const row = await screen.findByTestId("service-row-11");
+    expect(textOf(row)).toContain("F-Secure Turvapaketti 5 laitteelle");
+    // The network has not answered yet: no banner, no sign-in.
+    expect(screen.queryByTestId("signin-submit")).toBeNull();
+    expect(calls.map((c) => c.cmd)).toContain("restore_session");
+    restore.resolve(fx.signedIn);
+    await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("services"));
+    network.resolve(fx.cached({ ...fx.serviceList, monthly_total_cents: 3000 }, 0, false));
+    await waitFor(() => expect(textOf(screen.getByTestId("services-total-amount"))).toBe("30,00 €"));
+    expect(screen.queryByTestId("offline-banner")).toBeNull();
+  });
+
+  it("shows sign-in when there is no remembered session", async () => {
+    const { calls } = mockBackend({ session_info: ok(fx.signedOut) });
+    render(App);
+    expect(await screen.findByTestId("signin-submit")).toBeTruthy();
+    expect(calls.map((c) => c.cmd)).not.toContain("services");
+    expect(screen.queryByRole("navigation")).toBeNull();
+  });
+
+  it("shows the offline banner with the age of the cached data", async () => {
+    mockBackend({
+      session_info: ok(fx.remembered),
+      cached_services: ok(fx.cached(fx.serviceList, 5, true)),
+      restore_session: fail(fx.errorBody("offline")),
+    });
+    render(App);
+    const banner = await screen.findByTestId("offline-banner");
+    expect(textOf(banner)).toBe("Tiedot 5 min takaa – yhteys palveluun puuttuu");
+    expect(screen.getByTestId("service-row-11")).toBeTruthy();
+  });
+
+  it("shows the offline banner when services fall back to the cache, and hides it when back online", async () => {
+    let online = false;
+    mockBackend({
+      session_info: ok(fx.signedIn),
+      services: () => fx.cached(fx.serviceList, online ? 0 : 125, !online),
+    });
+    render(App);
+    const banner = await screen.findByTestId("offline-banner");
+    expect(textOf(banner)).toBe("Tiedot 2 tunnin takaa – yhteys palveluun puuttuu");
+    online = true;
+    await emitEvent("connectivity", { online: true });
+    await waitFor(() => expect(screen.queryByTestId("offline-banner")).toBeNull());
+  });
+
+  it("never spins forever: a refused restore goes back to sign-in with a message", async () => {
+    mockBackend({
+      session_info: ok(fx.remembered),
+      cached_services: ok(fx.cached(fx.serviceList, 5, true)),
+      restore_session: fail(fx.errorBody("invalid_grant")),
+    });
+    render(App);
+    const notice = await screen.findByTestId("signin-notice");
+    expect(textOf(notice)).toBe("Istuntosi on päättynyt. Kirjaudu uudelleen sisään.");
+  });
+});
+
+describe("app shell", () => {
+  async function signedInApp() {
+    const mock = mockBackend({ session_info: ok(fx.signedIn) });
+    render(App);
+    await screen.findByTestId("service-row-11");
+    return mock;
+  }
+
+  it("goes back to sign-in on session-expired", async () => {
+    await signedInApp();
+    await emitEvent("session-expired", null);
+    expect(textOf(await screen.findByTestId("signin-notice"))).toContain("Istuntosi on päättynyt");
+    expect(screen.queryByTestId("service-row-11")).toBeNull();
+  });
+
+  it("navigates with the keyboard-operable menu", async () => {
+    await signedInApp();
+    const user = userEvent.setup();
+    const nav = screen.getByRole("navigation", { name: "Päävalikko" });
+    expect(within(nav).getAllByRole("button").map((b) => textOf(b))).toEqual([
+      "Tilatut palvelut",
+      "Asiakaspalaute",
+      "Asiakaspalvelu",
+      "Asetukset",
+    ]);
+    screen.getByTestId("nav-contact").focus();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByTestId("contact-phone")).toBeTruthy();
+    expect(screen.getByTestId("nav-contact").getAttribute("aria-current")).toBe("page");
+    await expectNoA11yViolations();
+  });
+
+  it("switches the language without reload and persists it", async () => {
+    const { calls } = await signedInApp();
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("nav-settings"));
+    await user.selectOptions(await screen.findByTestId("language-select"), "en");
+    expect(textOf(screen.getByTestId("nav-services"))).toBe("Ordered services");
+    expect(textOf(screen.getByRole("heading", { level: 1 }))).toBe("Settings");
+    expect(calls).toContainEqual({ cmd: "set_language", args: { lang: "en" } });
+    await user.click(screen.getByTestId("nav-services"));
+    expect(textOf(screen.getByTestId("services-total-amount"))).toBe("€24.80");
+    expect(textOf(within(screen.getByTestId("service-row-12")).getByTestId("service-end"))).toBe("24/11/2026");
+    expect(document.documentElement.lang).toBe("en");
+    await expectNoA11yViolations();
+  });
+
+  it("signs out", async () => {
+    const { calls } = await signedInApp();
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("nav-settings"));
+    await user.click(screen.getByTestId("sign-out"));
+    expect(textOf(await screen.findByTestId("signin-notice"))).toBe("Olet kirjautunut ulos.");
+    expect(calls.map((c) => c.cmd)).toContain("sign_out");
+  });
+
+  it("announces delivered feedback from the outbox", async () => {
+    await signedInApp();
+    await emitEvent("outbox-delivered", { delivered: 2, remaining: 1 });
+    const notice = await screen.findByTestId("outbox-delivered");
+    expect(clean(notice.textContent)).toContain("Jonossa olleet 2 palautetta on nyt lähetetty.");
+    expect(clean(notice.textContent)).toContain("Yksi palaute odottaa vielä lähetystä.");
+  });
+
+  it("shows the demo badge in demo mode", async () => {
+    mockBackend({ app_info: ok({ ...fx.appInfo, demo: true }) });
+    render(App);
+    expect(textOf(await screen.findByTestId("demo-badge"))).toBe("Demotila");
+  });
+});
