@@ -1,0 +1,107 @@
+import { describe, expect, it, vi } from "vitest";
+import { render, screen, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import Activation from "./Activation.svelte";
+import { app } from "../lib/state.svelte";
+import { emitEvent, expectNoA11yViolations, fail, mockBackend, ok, textOf } from "../test/helpers";
+import * as fx from "../test/fixtures";
+
+function setup(handlers: Parameters<typeof mockBackend>[0] = {}, os: typeof fx.appInfo.os = "linux") {
+  const mock = mockBackend(handlers);
+  app.info = { ...fx.appInfo, os };
+  app.session = fx.signedIn;
+  app.services = fx.cached(fx.serviceList, 0, false);
+  render(Activation, { serviceId: 11 });
+  return mock;
+}
+
+const MiB = 1024 * 1024;
+
+describe("Turvapaketti activation", () => {
+  it("downloads with progress, and enables Install only after verification", async () => {
+    const { calls } = setup({
+      start_download: ok(fx.download({ state: "downloading" })),
+      pause_download: ok(fx.download({ state: "paused", received: 5 * MiB })),
+      open_installer: ok(null),
+    });
+    const user = userEvent.setup();
+    const install = screen.getByTestId("install-button") as HTMLButtonElement;
+    expect(install.disabled).toBe(true);
+
+    await user.click(screen.getByTestId("download-button"));
+    expect(calls).toContainEqual({ cmd: "start_download", args: { serviceId: 11 } });
+
+    await emitEvent("download-progress", fx.download({ state: "downloading", received: 2.5 * MiB }));
+    await waitFor(() => expect(textOf(screen.getByTestId("download-progress-text"))).toBe("2,5 / 10,0 Mt (25 %)"));
+    const bar = screen.getByTestId("download-progress") as HTMLProgressElement;
+    expect(bar.value).toBe(2.5 * MiB);
+    expect(bar.max).toBe(10 * MiB);
+    expect(install.disabled).toBe(true);
+
+    // Another service's progress is ignored.
+    await emitEvent("download-progress", fx.download({ service_id: 99, state: "verified", received: 10 * MiB }));
+    expect(install.disabled).toBe(true);
+
+    await user.click(screen.getByTestId("download-pause"));
+    await waitFor(() => expect(screen.getByTestId("download-state").dataset.state).toBe("paused"));
+    await user.click(screen.getByTestId("download-resume"));
+    expect(calls.filter((c) => c.cmd === "start_download")).toHaveLength(2);
+
+    await emitEvent("download-progress", fx.download({ state: "verifying", received: 10 * MiB }));
+    await waitFor(() => expect(textOf(screen.getByTestId("verify-state"))).toBe("Tarkistetaan ladattua tiedostoa…"));
+    expect(install.disabled).toBe(true);
+
+    await emitEvent("download-progress", fx.download({ state: "verified", received: 10 * MiB }));
+    await waitFor(() => expect(install.disabled).toBe(false));
+    expect(textOf(screen.getByTestId("verify-state"))).toContain("SHA-256-tarkiste ja allekirjoitus ovat kunnossa");
+
+    await user.click(install);
+    expect(calls).toContainEqual({ cmd: "open_installer", args: { serviceId: 11 } });
+    expect(await screen.findByTestId("install-opened")).toBeTruthy();
+    await expectNoA11yViolations();
+  });
+
+  it("offers a retry with the error message when the download fails", async () => {
+    const { calls } = setup({
+      download_status: ok(fx.download({ state: "failed", received: MiB, error: fx.errorBody("disk_full") })),
+      start_download: ok(fx.download({ state: "downloading", received: MiB })),
+    });
+    const error = await screen.findByTestId("download-error");
+    expect(textOf(error)).toContain("Lataus epäonnistui.");
+    expect(textOf(error)).toContain("Levy on täynnä");
+    await userEvent.setup().click(screen.getByTestId("download-retry"));
+    expect(calls.filter((c) => c.cmd === "start_download")).toHaveLength(1);
+    expect((screen.getByTestId("install-button") as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("says when there is no installer for this OS and offers the other-device path", async () => {
+    setup({}, "macos");
+    expect(textOf(screen.getByTestId("no-installer"))).toContain("Tälle tietokoneelle ei ole saatavilla asennusohjelmaa");
+    expect(screen.queryByTestId("download-button")).toBeNull();
+    expect(textOf(screen.getByTestId("device-link"))).toBe("https://oma.ipp.fi/d/7f3a9c");
+    await expectNoA11yViolations();
+  });
+
+  it("handles no_installer_for_os from start_download", async () => {
+    setup({ start_download: fail(fx.errorBody("no_installer_for_os")) });
+    await userEvent.setup().click(screen.getByTestId("download-button"));
+    expect(await screen.findByTestId("no-installer")).toBeTruthy();
+  });
+
+  it("copies the subscription key with a visible confirmation, shows devices and the QR code", async () => {
+    setup({ device_link_qr: ok('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>') });
+    const user = userEvent.setup();
+    const writeText = vi.spyOn(navigator.clipboard, "writeText");
+    expect(textOf(screen.getByTestId("subscription-key"))).toBe("ABCD-EFGH-JKLM-NPQR");
+    await user.click(screen.getByTestId("key-copy"));
+    expect(writeText).toHaveBeenCalledWith("ABCD-EFGH-JKLM-NPQR");
+    expect(textOf(await screen.findByTestId("key-copy-status"))).toBe("✓ Kopioitu leikepöydälle.");
+    expect(textOf(screen.getByTestId("devices-protected"))).toBe("3 / 5 laitetta suojattu");
+
+    await user.click(screen.getByTestId("qr-show"));
+    const qr = await screen.findByTestId("qr-code");
+    expect(qr.querySelector("svg")).not.toBeNull();
+    expect(qr.getAttribute("role")).toBe("img");
+    await expectNoA11yViolations();
+  });
+});

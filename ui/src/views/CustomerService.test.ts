@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { render, screen } from "@testing-library/svelte";
+import CustomerService from "./CustomerService.svelte";
+import { expectNoA11yViolations, fail, mockBackend, textOf } from "../test/helpers";
+import * as fx from "../test/fixtures";
+
+describe("customer service", () => {
+  it("shows the phone as a tel: link, the portal link and the routes", async () => {
+    mockBackend();
+    render(CustomerService);
+    const phone = await screen.findByTestId("contact-phone");
+    expect(phone.getAttribute("href")).toBe("tel:+358345051");
+    expect(textOf(phone)).toBe("Soita 03 450 51");
+    const portal = screen.getByTestId("contact-portal");
+    expect(portal.getAttribute("href")).toBe("https://oma.ipp.fi/");
+    expect(textOf(screen.getByTestId("contact-hours"))).toBe("ma–pe 8–18");
+    const routes = textOf(screen.getByTestId("contact-routes"));
+    expect(routes).toContain("Laskutus: soita asiakaspalveluun");
+    expect(routes).toContain("Irtisanominen: käytä palautelomaketta");
+    await expectNoA11yViolations();
+  });
+
+  it("shows an error with a retry when contact fails", async () => {
+    mockBackend({ contact: fail(fx.errorBody("offline")) });
+    render(CustomerService);
+    expect(textOf(await screen.findByTestId("contact-error"))).toContain("Yhteystietoja ei voitu hakea.");
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import Services from "./Services.svelte";
+import { app } from "../lib/state.svelte";
+import { expectNoA11yViolations, mockBackend, textOf } from "../test/helpers";
+import * as fx from "../test/fixtures";
+
+function show() {
+  mockBackend();
+  app.session = fx.signedIn;
+  app.services = fx.cached(fx.serviceList, 0, false);
+  app.view = { name: "services" };
+  render(Services);
+}
+
+describe("ordered services", () => {
+  it("shows dates, validity, prices, statuses and the total in Finnish", async () => {
+    show();
+    const security = within(screen.getByTestId("service-row-11"));
+    expect(textOf(security.getByRole("heading"))).toBe("F-Secure Turvapaketti 5 laitteelle");
+    expect(textOf(security.getByTestId("service-group"))).toBe("Tietoturvapalvelut");
+    expect(textOf(security.getByTestId("service-start"))).toBe("23.5.2025");
+    expect(textOf(security.getByTestId("service-end"))).toBe("toistaiseksi");
+    expect(textOf(security.getByTestId("service-validity"))).toBe("toistaiseksi");
+    expect(textOf(security.getByTestId("service-price"))).toBe("9,90 € / kk");
+    expect(textOf(security.getByTestId("status-badge"))).toBe("voimassa");
+
+    const mix = within(screen.getByTestId("service-row-12"));
+    expect(textOf(mix.getByTestId("service-end"))).toBe("24.11.2026");
+    expect(textOf(mix.getByTestId("service-validity"))).toBe("määräaika");
+    expect(textOf(mix.getByTestId("status-badge"))).toBe("päättymässä · 10 päivää jäljellä");
+    expect(textOf(mix.getByTestId("service-price"))).toBe("14,90 € / kk");
+
+    expect(textOf(within(screen.getByTestId("service-row-13")).getByTestId("status-badge"))).toBe("päättynyt");
+    expect(textOf(screen.getByTestId("services-total-amount"))).toBe("24,80 €");
+    expect(textOf(screen.getByTestId("billing-note"))).toContain("kuukausilaskutuksen yhteydessä");
+    expect(textOf(screen.getByTestId("ending-reminder"))).toBe("MIX-paketti 5 kanavaa päättyy 10 päivän kuluttua.");
+    await expectNoA11yViolations();
+  });
+
+  it("shows the upcoming status", () => {
+    mockBackend();
+    app.services = fx.cached(
+      { ...fx.serviceList, services: [{ ...fx.mixPackage, status: "upcoming", start_date: "2026-12-01" }] },
+      0,
+      false,
+    );
+    render(Services);
+    expect(textOf(screen.getByTestId("status-badge"))).toBe("alkamassa");
+  });
+
+  it("opens the activation of a security service", async () => {
+    show();
+    await userEvent.setup().click(screen.getByTestId("service-activate-11"));
+    expect(app.view).toEqual({ name: "activation", serviceId: 11 });
+    expect(screen.queryByTestId("service-activate-12")).toBeNull();
+  });
+
+  it("explains how to cancel and opens feedback for termination of that service", async () => {
+    show();
+    const user = userEvent.setup();
+    const row = within(screen.getByTestId("service-row-12"));
+    await user.click(row.getByText("Miten irtisanon?"));
+    expect(textOf(row.getByTestId("service-cancel-12"))).toContain("Irtisanomisilmoitus tehdään aina kirjallisesti");
+    await user.click(row.getByTestId("service-cancel-write-12"));
+    expect(app.view).toEqual({ name: "feedback", topic: "termination", serviceId: 12 });
+    // Ended services have nothing to cancel.
+    expect(screen.queryByTestId("service-cancel-13")).toBeNull();
+  });
+
+  it("refreshes on Päivitä", async () => {
+    const { calls } = mockBackend();
+    app.session = fx.signedIn;
+    app.services = fx.cached(fx.serviceList, 3, true);
+    render(Services);
+    await userEvent.setup().click(screen.getByTestId("services-refresh"));
+    expect(calls.map((c) => c.cmd)).toContain("services");
+  });
+});
