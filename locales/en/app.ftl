@@ -30,6 +30,10 @@ nav-services = Ordered services
 nav-feedback = Customer feedback
 nav-contact = Customer service
 nav-settings = Settings
+nav-order = Order
+nav-billing = Billing
+nav-details = User details
+nav-password = Change password
 
 ## Offline banner
 
@@ -238,3 +242,100 @@ settings-account = Account
 settings-sign-out = Sign out
 settings-signing-out = Signing out…
 settings-version = Version { $version }
+
+## Order
+
+order-title = Order
+order-intro = You can order new services and update your valid subscriptions whenever you like, 24 hours a day. Customer service can tell you more about the services.
+order-load-failed = The service catalogue could not be loaded.
+order-blocked-title = Ordering is not possible right now
+order-blocked-intro = Using Omahallinta and ordering new services require a valid customer relationship and billing agreement.
+order-blocker-no_customer_relationship = You have no valid customer relationship.
+order-blocker-no_billing_agreement = You have no valid billing agreement.
+order-blocked-contact = Please contact customer service to sort this out.
+order-price = { $price } / month
+order-validity-open = Valid until further notice
+order-validity-fixed =
+    { $months ->
+        [one] Fixed term, 1 month
+       *[other] Fixed term, { $months } months
+    }
+order-devices = Protects up to { $count } devices
+order-mix-info = Choose { $count } channels for the package.
+order-requires-card = Ordering a pay channel requires a valid pay-TV card.
+order-owned = You already have this service.
+order-button = Order
+order-update-button = Update to this service
+order-update-info = Replaces { $service }.
+order-confirm-title = Confirm the order
+order-confirm-product = Service: { $name }
+order-confirm-price = Monthly price: { $price }
+order-confirm-billing = The service is charged automatically on your monthly invoice.
+order-confirm-total = Monthly total after this order: { $total }
+order-confirm = Confirm the order
+order-cancel = Cancel
+order-sending = Ordering…
+order-done = Order received: { $name }.
+order-done-charged = The service is charged from { $date }. Your monthly total is now { $total }.
+
+mix-legend = Choose { $count } channels
+mix-selected = Selected { $selected } / { $count }
+mix-wrong-count = Choose exactly { $count } channels.
+mix-edit = Edit the MIX package
+mix-save = Save the channels
+mix-saving = Saving…
+mix-saved = The MIX package has been updated.
+
+## Billing
+
+billing-title = Billing
+billing-intro = The services you have ordered are charged automatically on your monthly invoice.
+billing-load-failed = The billing details could not be loaded.
+billing-total = Monthly total
+billing-next-invoice = Next invoice: { $date }
+billing-group-services =
+    { $count ->
+        [one] 1 service
+       *[other] { $count } services
+    }
+billing-questions = For questions about your invoice, call customer service on { $phone }.
+billing-questions-generic = For questions about your invoice, call customer service.
+
+## User details
+
+details-title = User details
+details-load-failed = Your details could not be loaded.
+details-customer-number = Customer number
+details-name = Name
+details-email = Email address
+details-phone = Phone number
+details-address = Address
+details-relationship = Customer relationship
+details-billing-agreement = Billing agreement
+details-valid = valid
+details-not-valid = not valid
+details-pay-tv-card = Pay-TV card
+details-pay-tv-card-value = { $number }, valid until { $date }
+details-pay-tv-card-expired = { $number }, not valid ({ $date })
+details-pay-tv-card-none = no card
+details-edit = Edit details
+details-new-email = New email address
+details-save = Save
+details-saving = Saving…
+details-cancel = Cancel
+details-saved = Your email address has been updated.
+details-other-changes = To change your other details, please contact customer service.
+
+## Change password
+
+password-title = Change password
+password-intro = Change your password by entering your current password and the new one twice. You will be signed out on your other devices.
+password-current = Current password
+password-new = New password
+password-repeat = New password again
+password-rules = At least 10 characters; use upper- and lower-case letters and digits or special characters.
+password-mismatch = The new passwords do not match.
+password-missing = Fill in all the fields.
+password-submit = Change password
+password-saving = Changing…
+password-done = Your password has been changed. You were signed out on your other devices.

@@ -30,6 +30,10 @@ nav-services = Tilatut palvelut
 nav-feedback = Asiakaspalaute
 nav-contact = Asiakaspalvelu
 nav-settings = Asetukset
+nav-order = Tilaa
+nav-billing = Laskutus
+nav-details = Käyttäjätiedot
+nav-password = Salasanan vaihto
 
 ## Yhteys puuttuu -ilmoitus
 
@@ -238,3 +242,100 @@ settings-account = Tili
 settings-sign-out = Kirjaudu ulos
 settings-signing-out = Kirjaudutaan ulos…
 settings-version = Versio { $version }
+
+## Tilaa
+
+order-title = Tilaa
+order-intro = Voit tilata uusia palveluita ja päivittää voimassaolevia tilauksiasi silloin kun itse haluat, 24h vuorokaudessa. Lisätietoja palveluista saat asiakaspalvelusta.
+order-load-failed = Palveluvalikoimaa ei voitu hakea.
+order-blocked-title = Tilaaminen ei ole nyt mahdollista
+order-blocked-intro = Omahallinnan käyttö ja uusien palvelujen tilaaminen edellyttävät voimassaolevaa asiakassuhdetta ja laskutussopimusta.
+order-blocker-no_customer_relationship = Sinulla ei ole voimassaolevaa asiakassuhdetta.
+order-blocker-no_billing_agreement = Sinulla ei ole voimassaolevaa laskutussopimusta.
+order-blocked-contact = Ota yhteyttä asiakaspalveluun, niin asia selvitetään.
+order-price = { $price } / kk
+order-validity-open = Voimassa toistaiseksi
+order-validity-fixed =
+    { $months ->
+        [one] Määräaikainen, 1 kuukausi
+       *[other] Määräaikainen, { $months } kuukautta
+    }
+order-devices = Suojaa enintään { $count } laitetta
+order-mix-info = Valitse pakettiin { $count } kanavaa.
+order-requires-card = Maksukanavan tilaaminen edellyttää voimassaolevaa maksu-TV-korttia.
+order-owned = Sinulla on jo tämä palvelu.
+order-button = Tilaa
+order-update-button = Päivitä tähän palveluun
+order-update-info = Korvaa palvelun { $service }.
+order-confirm-title = Vahvista tilaus
+order-confirm-product = Palvelu: { $name }
+order-confirm-price = Kuukausihinta: { $price }
+order-confirm-billing = Palvelu veloitetaan automaattisesti kuukausilaskutuksen yhteydessä.
+order-confirm-total = Kuukausilaskutus yhteensä tämän jälkeen: { $total }
+order-confirm = Vahvista tilaus
+order-cancel = Peruuta
+order-sending = Tilataan…
+order-done = Tilaus vastaanotettu: { $name }.
+order-done-charged = Palvelu veloitetaan { $date } alkaen. Kuukausilaskutus yhteensä nyt { $total }.
+
+mix-legend = Valitse { $count } kanavaa
+mix-selected = Valittu { $selected } / { $count }
+mix-wrong-count = Valitse täsmälleen { $count } kanavaa.
+mix-edit = Muokkaa MIX-paketin sisältöä
+mix-save = Tallenna kanavat
+mix-saving = Tallennetaan…
+mix-saved = MIX-paketin sisältö on päivitetty.
+
+## Laskutus
+
+billing-title = Laskutus
+billing-intro = Tilaamasi palvelut veloitetaan automaattisesti kuukausilaskutuksen yhteydessä.
+billing-load-failed = Laskutustietoja ei voitu hakea.
+billing-total = Kuukausilaskutus yhteensä
+billing-next-invoice = Seuraava lasku: { $date }
+billing-group-services =
+    { $count ->
+        [one] 1 palvelu
+       *[other] { $count } palvelua
+    }
+billing-questions = Laskun sisältöön liittyvissä asioissa ota yhteyttä asiakaspalveluun numeroon { $phone }.
+billing-questions-generic = Laskun sisältöön liittyvissä asioissa ota yhteyttä asiakaspalveluun puhelimitse.
+
+## Käyttäjätiedot
+
+details-title = Käyttäjätiedot
+details-load-failed = Käyttäjätietoja ei voitu hakea.
+details-customer-number = Asiakasnumero
+details-name = Nimi
+details-email = Sähköpostiosoite
+details-phone = Puhelinnumero
+details-address = Osoite
+details-relationship = Asiakassuhde
+details-billing-agreement = Laskutussopimus
+details-valid = voimassa
+details-not-valid = ei voimassa
+details-pay-tv-card = Maksu-TV-kortti
+details-pay-tv-card-value = { $number }, voimassa { $date } asti
+details-pay-tv-card-expired = { $number }, ei voimassa ({ $date })
+details-pay-tv-card-none = ei korttia
+details-edit = Muokkaa tietoja
+details-new-email = Uusi sähköpostiosoite
+details-save = Tallenna
+details-saving = Tallennetaan…
+details-cancel = Peruuta
+details-saved = Sähköpostiosoite on päivitetty.
+details-other-changes = Muiden käyttäjätietojesi päivityksen osalta ole yhteydessä asiakaspalveluun.
+
+## Salasanan vaihto
+
+password-title = Salasanan vaihto
+password-intro = Vaihda salasanasi kirjoittamalla nykyinen salasana ja uusi salasana kahdesti. Muilla laitteilla oleva kirjautuminen päättyy.
+password-current = Nykyinen salasana
+password-new = Uusi salasana
+password-repeat = Uusi salasana uudelleen
+password-rules = Vähintään 10 merkkiä; käytä isoja ja pieniä kirjaimia sekä numeroita tai erikoismerkkejä.
+password-mismatch = Uudet salasanat eivät ole samat.
+password-missing = Täytä kaikki kentät.
+password-submit = Vaihda salasana
+password-saving = Vaihdetaan…
+password-done = Salasana on vaihdettu. Muilla laitteilla kirjautuminen päättyi.

@@ -95,6 +95,10 @@ describe("app shell", () => {
     const nav = screen.getByRole("navigation", { name: "Päävalikko" });
     expect(within(nav).getAllByRole("button").map((b) => textOf(b))).toEqual([
       "Tilatut palvelut",
+      "Tilaa",
+      "Laskutus",
+      "Käyttäjätiedot",
+      "Salasanan vaihto",
       "Asiakaspalaute",
       "Asiakaspalvelu",
       "Asetukset",

@@ -14,7 +14,11 @@ export type View =
   | { name: "activation"; serviceId: number }
   | { name: "feedback"; topic?: FeedbackTopic; serviceId?: number | null }
   | { name: "contact" }
-  | { name: "settings" };
+  | { name: "settings" }
+  | { name: "order" }
+  | { name: "billing" }
+  | { name: "details" }
+  | { name: "password" };
 
 export type SignInNotice = "expired" | "signed-out" | null;
 

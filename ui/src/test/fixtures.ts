@@ -141,3 +141,73 @@ export function download(partial: Partial<DownloadStatus>): DownloadStatus {
 export function errorBody(code: ErrorBody["code"], extra: Partial<ErrorBody> = {}): ErrorBody {
   return { code, message: `${code} (developer text)`, ...extra };
 }
+
+import type { Catalogue } from "../lib/bindings/api/Catalogue";
+import type { BillingSummary } from "../lib/bindings/api/BillingSummary";
+
+export const catalogue: Catalogue = {
+  groups: [
+    { id: "tv", name: { fi: "TV-kanavat", en: "TV channels" } },
+    { id: "security", name: { fi: "Tietoturvapalvelut", en: "Security services" } },
+  ],
+  products: [
+    {
+      id: "tv-mix-3",
+      group: "tv",
+      kind: "mix_package",
+      name: { fi: "MIX-paketti 3 kanavaa", en: "MIX package, 3 channels" },
+      description: { fi: "Valitse kolme kanavaa.", en: "Choose three channels." },
+      monthly_price_cents: 1290,
+      validity: "fixed_term",
+      term_months: 12,
+      requires_pay_tv_card: true,
+      mix: { channel_count: 3, allowed_channels: ["yle", "mtv", "nelonen", "sub"] },
+      devices_allowed: null,
+      updates: [],
+    },
+    {
+      id: "turvapaketti-10",
+      group: "security",
+      kind: "security",
+      name: { fi: "F-Secure Turvapaketti 10 laitteelle", en: "F-Secure Turvapaketti for 10 devices" },
+      description: { fi: "Suojaa koko perheen laitteet.", en: "Protects the whole family's devices." },
+      monthly_price_cents: 1490,
+      validity: "until_further_notice",
+      term_months: null,
+      requires_pay_tv_card: false,
+      mix: null,
+      devices_allowed: 10,
+      updates: ["turvapaketti-5"],
+    },
+    {
+      id: "turvapaketti-5",
+      group: "security",
+      kind: "security",
+      name: { fi: "F-Secure Turvapaketti 5 laitteelle", en: "F-Secure Turvapaketti for 5 devices" },
+      description: { fi: "Viisi laitetta.", en: "Five devices." },
+      monthly_price_cents: 990,
+      validity: "until_further_notice",
+      term_months: null,
+      requires_pay_tv_card: false,
+      mix: null,
+      devices_allowed: 5,
+      updates: [],
+    },
+  ],
+  channels: [
+    { id: "yle", name: "Yle TV1" },
+    { id: "mtv", name: "MTV3" },
+    { id: "nelonen", name: "Nelonen" },
+    { id: "sub", name: "Sub" },
+  ],
+};
+
+export const billing: BillingSummary = {
+  monthly_total_cents: 2480,
+  groups: [
+    { group: "security", name: { fi: "Tietoturvapalvelut", en: "Security services" }, total_cents: 990, service_count: 1 },
+    { group: "tv", name: { fi: "TV-kanavat", en: "TV channels" }, total_cents: 1490, service_count: 1 },
+  ],
+  next_invoice_date: "2026-12-01",
+  generated_at: "2026-11-14T08:00:00Z",
+};

@@ -3,7 +3,7 @@ import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import Services from "./Services.svelte";
 import { app } from "../lib/state.svelte";
-import { expectNoA11yViolations, mockBackend, textOf } from "../test/helpers";
+import { expectNoA11yViolations, mockBackend, ok, textOf } from "../test/helpers";
 import * as fx from "../test/fixtures";
 
 function show() {
@@ -76,5 +76,33 @@ describe("ordered services", () => {
     render(Services);
     await userEvent.setup().click(screen.getByTestId("services-refresh"));
     expect(calls.map((c) => c.cmd)).toContain("services");
+  });
+});
+
+describe("MIX package content", () => {
+  it("edits the channels of a MIX package with exactly its count", async () => {
+    const { calls } = mockBackend({ edit_mix: ok(fx.mixPackage) });
+    app.session = fx.signedIn;
+    const mix = {
+      channel_count: 2,
+      allowed_channels: [
+        { id: "yle", name: "Yle TV1" },
+        { id: "mtv", name: "MTV3" },
+        { id: "sub", name: "Sub" },
+      ],
+      selected: ["yle", "mtv"],
+    };
+    app.services = fx.cached({ ...fx.serviceList, services: [{ ...fx.mixPackage, mix }] }, 0, false);
+    render(Services);
+    const user = userEvent.setup();
+    await user.click(screen.getByText("Muokkaa MIX-paketin sisältöä"));
+    expect((screen.getByTestId("mix-12-ch-yle") as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByTestId("mix-12-ch-sub"));
+    await user.click(screen.getByTestId("mix-save-12"));
+    expect(textOf(screen.getByTestId("mix-12-mix-count"))).toContain("Valitse täsmälleen 2 kanavaa.");
+    await user.click(screen.getByTestId("mix-12-ch-yle"));
+    await user.click(screen.getByTestId("mix-save-12"));
+    expect(calls).toContainEqual({ cmd: "edit_mix", args: { serviceId: 12, channels: ["mtv", "sub"] } });
+    await expectNoA11yViolations();
   });
 });
