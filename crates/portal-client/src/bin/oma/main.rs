@@ -1,0 +1,549 @@
+//! `oma` — the Omahallinta portal from the command line.
+//!
+//! Messages are Finnish or English (`locales/*/cli.ftl`, `errors.ftl`),
+//! chosen by `--lang` or the OS locale: Finnish for `fi*` and `sv*`,
+//! English otherwise (also for `C`/`POSIX`). Exit codes: see `exit.rs` and
+//! `oma --help`.
+
+mod exit;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use l10n::{FluentArgs, Lang, Localizer};
+use portal_api::{FeedbackRequest, FeedbackTopic, Os, ServiceStatus};
+use portal_client::{
+    check_url, decode_public_key, ClientConfig, ClientError, FeedbackOutcome, KeyringStore,
+    MemoryStore, PortalClient, SecretString, SessionStore,
+};
+use serde::Serialize;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(name = "oma", version, about = "Omahallinta portal: sign in, services, installers, feedback", after_help = exit::HELP)]
+struct Cli {
+    /// Portal address (https; plain http only to loopback).
+    #[arg(
+        long,
+        global = true,
+        env = "OMA_PORTAL",
+        default_value = "http://127.0.0.1:8787"
+    )]
+    portal: String,
+    /// Print machine-readable JSON.
+    #[arg(long, global = true)]
+    json: bool,
+    /// Language of the messages (default: from the OS locale).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+    /// Where the offline cache and the feedback outbox live.
+    #[arg(long, global = true, env = "OMA_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    /// The portal's Ed25519 public key (base64) that installer manifests
+    /// must be signed with. Without it, only a loopback portal's own key is
+    /// used (development).
+    #[arg(long, global = true, env = "OMA_PINNED_KEY")]
+    pinned_key: Option<String>,
+    /// Sign in just for this command (with `--password-stdin`) instead of
+    /// using the remembered sign-in; nothing is stored.
+    #[arg(long, global = true, env = "OMA_EMAIL")]
+    email: Option<String>,
+    /// Read the password from the first line of standard input.
+    #[arg(long, global = true)]
+    password_stdin: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Fi,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OsArg {
+    Windows,
+    Macos,
+    Linux,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TopicArg {
+    General,
+    Termination,
+    Ordering,
+    Technical,
+    Billing,
+    Details,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Sign in and remember the sign-in in the OS keychain.
+    SignIn {
+        /// Do not remember the sign-in.
+        #[arg(long)]
+        no_remember: bool,
+    },
+    /// Sign out: revoke the session and forget it.
+    SignOut,
+    /// Ordered services ("Tilatut palvelut").
+    Services,
+    /// User details ("Käyttäjätiedot").
+    Details,
+    /// Download and verify the F-Secure installer of your Turvapaketti.
+    Download {
+        /// Operating system (default: this one).
+        #[arg(long, value_enum)]
+        os: Option<OsArg>,
+        /// Destination folder (default: the current folder).
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Send feedback to customer service ("Asiakaspalaute").
+    Feedback {
+        #[arg(long, value_enum, default_value = "general")]
+        topic: TopicArg,
+        #[arg(long)]
+        message: String,
+        /// Email address for the answer.
+        #[arg(long = "contact-email")]
+        contact_email: Option<String>,
+        /// Phone number for the answer.
+        #[arg(long)]
+        phone: Option<String>,
+    },
+}
+
+struct Ctx {
+    loc: Localizer,
+    json: bool,
+}
+
+impl Ctx {
+    fn t(&self, id: &str) -> String {
+        self.loc.format(id, None)
+    }
+    fn ta(&self, id: &str, args: &[(&str, String)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            fa.set(*k, v.clone());
+        }
+        self.loc.format(id, Some(&fa))
+    }
+    fn print_json<T: Serialize>(&self, v: &T) {
+        println!("{}", serde_json::to_string_pretty(v).expect("serializable"));
+    }
+    fn error(&self, e: &ClientError) -> u8 {
+        if self.json {
+            eprintln!(
+                "{}",
+                serde_json::to_string(&serde_json::json!({ "error": e })).expect("serializable")
+            );
+        } else {
+            let id = format!("error-{}", e.code);
+            let text = if self.loc.has(&id) {
+                self.loc.format(&id, None)
+            } else {
+                e.message.clone()
+            };
+            eprintln!("{}", self.ta("cli-error", &[("message", text)]));
+        }
+        exit::for_code(e.code)
+    }
+}
+
+fn default_data_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d).join("omahallinta");
+    }
+    if let Some(d) = std::env::var_os("APPDATA") {
+        return PathBuf::from(d).join("Omahallinta");
+    }
+    match std::env::var_os("HOME") {
+        Some(h) => PathBuf::from(h).join(".local/share/omahallinta"),
+        None => std::env::temp_dir().join("omahallinta"),
+    }
+}
+
+fn read_password(ctx: &Ctx, from_stdin: bool) -> Result<SecretString, ClientError> {
+    if from_stdin || !std::io::stdin().is_terminal() {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| ClientError::io("read password", &e))?;
+        let pw = SecretString::new(line.trim_end_matches(['\r', '\n']).to_string());
+        line.clear();
+        return Ok(pw);
+    }
+    rpassword::prompt_password(format!("{} ", ctx.t("cli-password-prompt")))
+        .map(SecretString::new)
+        .map_err(|e| ClientError::io("read password", &e))
+}
+
+fn read_email(ctx: &Ctx, given: Option<String>) -> Result<String, ClientError> {
+    if let Some(e) = given {
+        return Ok(e);
+    }
+    eprint!("{} ", ctx.t("cli-email-prompt"));
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| ClientError::io("read email", &e))?;
+    Ok(line.trim().to_string())
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        Some(LangArg::Fi) => Lang::Fi,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_system(),
+    };
+    let ctx = Ctx {
+        loc: Localizer::new(lang),
+        json: cli.json,
+    };
+    match run(&ctx, cli).await {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => ExitCode::from(ctx.error(&e)),
+    }
+}
+
+async fn run(ctx: &Ctx, cli: Cli) -> Result<u8, ClientError> {
+    let base = check_url(&cli.portal)?;
+    let data_dir = cli.data_dir.clone().unwrap_or_else(default_data_dir);
+    let ad_hoc = !matches!(cli.command, Command::SignIn { .. }) && cli.email.is_some();
+    let store: Arc<dyn SessionStore> = if ad_hoc {
+        Arc::new(MemoryStore::new())
+    } else {
+        Arc::new(KeyringStore::new())
+    };
+    let mut config = ClientConfig::new(base.as_str(), data_dir);
+    if let Some(k) = &cli.pinned_key {
+        config.pinned_key = Some(decode_public_key(k)?);
+    }
+    if config.pinned_key.is_none()
+        && matches!(cli.command, Command::Download { .. })
+        && portal_client::config::is_loopback_url(&base)
+    {
+        // Development only: a portal on this computer vouches for itself.
+        let probe = PortalClient::new(config.clone(), Arc::new(MemoryStore::new()))?;
+        config.pinned_key = Some(decode_public_key(&probe.signing_key().await?.public_key)?);
+    }
+    let client = PortalClient::new(config, store)?;
+
+    match cli.command {
+        Command::SignIn { no_remember } => {
+            let email = read_email(ctx, cli.email)?;
+            let password = read_password(ctx, cli.password_stdin)?;
+            let outcome = client.sign_in(&email, password, !no_remember).await?;
+            if ctx.json {
+                ctx.print_json(&outcome);
+            } else {
+                println!(
+                    "{}",
+                    ctx.ta("cli-signed-in", &[("email", outcome.email.clone())])
+                );
+                if outcome.remembered {
+                    println!("{}", ctx.t("cli-remembered"));
+                } else if let Some(e) = &outcome.keychain_error {
+                    let reason = ctx.loc.error(e.code.as_str());
+                    println!("{}", ctx.ta("cli-not-remembered", &[("reason", reason)]));
+                }
+            }
+            Ok(exit::OK)
+        }
+        Command::SignOut => {
+            let _ = client.restore_session().await;
+            client.sign_out().await?;
+            if ctx.json {
+                ctx.print_json(&serde_json::json!({ "signed_out": true }));
+            } else {
+                println!("{}", ctx.t("cli-signed-out"));
+            }
+            Ok(exit::OK)
+        }
+        command => {
+            // Everything else needs a session.
+            if let Some(email) = cli.email.clone() {
+                let password = read_password(ctx, cli.password_stdin)?;
+                client.sign_in(&email, password, false).await?;
+            } else {
+                match client.restore_session().await {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        if !ctx.json {
+                            eprintln!("{}", ctx.t("cli-not-signed-in"));
+                        }
+                        return Err(ClientError::not_signed_in());
+                    }
+                    // Offline: the cached data may still be shown.
+                    Err(e) if e.is_unreachable() => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            run_signed_in(ctx, &client, command).await
+        }
+    }
+}
+
+fn status_id(s: ServiceStatus) -> &'static str {
+    match s {
+        ServiceStatus::Upcoming => "cli-status-upcoming",
+        ServiceStatus::Active => "cli-status-active",
+        ServiceStatus::EndingSoon => "cli-status-ending_soon",
+        ServiceStatus::Ended => "cli-status-ended",
+    }
+}
+
+async fn run_signed_in(
+    ctx: &Ctx,
+    client: &PortalClient,
+    command: Command,
+) -> Result<u8, ClientError> {
+    let lang = ctx.loc.lang().as_str();
+    match command {
+        Command::Services => {
+            let cached = client.services_cached().await?;
+            if ctx.json {
+                ctx.print_json(&cached);
+                return Ok(exit::OK);
+            }
+            if cached.from_cache {
+                let time = cached
+                    .fetched_at
+                    .with_timezone(&chrono::Local)
+                    .format("%H:%M")
+                    .to_string();
+                let date = ctx.loc.date(cached.fetched_at.date_naive());
+                eprintln!(
+                    "{}",
+                    ctx.ta("cli-from-cache", &[("time", format!("{date} {time}"))])
+                );
+            }
+            println!("{}", ctx.t("cli-services-title"));
+            if cached.data.services.is_empty() {
+                println!("{}", ctx.t("cli-no-services"));
+            }
+            for s in &cached.data.services {
+                let validity = match s.end_date {
+                    Some(end) => ctx.ta("cli-service-ends", &[("date", end.to_string())]),
+                    None => ctx.t("cli-service-until-further-notice"),
+                };
+                let price = {
+                    let mut a = FluentArgs::new();
+                    a.set("cents", s.monthly_price_cents);
+                    ctx.loc.format("cli-monthly-price", Some(&a))
+                };
+                println!(
+                    "  [{}] {} — {} — {} — {}",
+                    s.id,
+                    s.name.get(lang),
+                    ctx.t(status_id(s.status)),
+                    validity,
+                    price
+                );
+            }
+            let mut a = FluentArgs::new();
+            a.set("cents", cached.data.monthly_total_cents);
+            println!("{}", ctx.loc.format("cli-monthly-total", Some(&a)));
+            Ok(exit::OK)
+        }
+        Command::Details => {
+            let cached = client.customer_cached().await?;
+            if ctx.json {
+                ctx.print_json(&cached);
+                return Ok(exit::OK);
+            }
+            let d = &cached.data;
+            println!("{}", ctx.t("cli-details-title"));
+            let yes_no = |b: bool| {
+                ctx.t(if b {
+                    "cli-details-yes"
+                } else {
+                    "cli-details-no"
+                })
+            };
+            for (id, value) in [
+                ("cli-details-customer-number", d.customer_number.clone()),
+                ("cli-details-name", d.name.clone()),
+                ("cli-details-email", d.email.clone()),
+                ("cli-details-phone", d.phone.clone()),
+                (
+                    "cli-details-address",
+                    format!(
+                        "{}, {} {}",
+                        d.address.street, d.address.postal_code, d.address.city
+                    ),
+                ),
+                ("cli-details-billing", yes_no(d.billing_agreement_valid)),
+            ] {
+                println!("  {}: {}", ctx.t(id), value);
+            }
+            println!("{}", ctx.t("cli-details-other-changes"));
+            Ok(exit::OK)
+        }
+        Command::Download { os, dir } => download(ctx, client, os, dir).await,
+        Command::Feedback {
+            topic,
+            message,
+            contact_email,
+            phone,
+        } => {
+            let topic = match topic {
+                TopicArg::General => FeedbackTopic::General,
+                TopicArg::Termination => FeedbackTopic::Termination,
+                TopicArg::Ordering => FeedbackTopic::Ordering,
+                TopicArg::Technical => FeedbackTopic::Technical,
+                TopicArg::Billing => FeedbackTopic::Billing,
+                TopicArg::Details => FeedbackTopic::Details,
+            };
+            // Deliver anything queued earlier first (same idempotency keys).
+            let flushed = client
+                .flush_outbox()
+                .await
+                .map(|r| r.sent.len())
+                .unwrap_or(0);
+            let contact_me = contact_email.is_some() || phone.is_some();
+            let outcome = client
+                .submit_feedback(FeedbackRequest {
+                    topic,
+                    message,
+                    contact_me,
+                    contact_email,
+                    contact_phone: phone,
+                    service_id: None,
+                })
+                .await?;
+            if ctx.json {
+                ctx.print_json(&outcome);
+                return Ok(exit::OK);
+            }
+            if flushed > 0 {
+                println!(
+                    "{}",
+                    ctx.ta("cli-feedback-flushed", &[("count", flushed.to_string())])
+                );
+            }
+            match outcome {
+                FeedbackOutcome::Sent { receipt } => {
+                    println!(
+                        "{}",
+                        ctx.ta("cli-feedback-sent", &[("id", receipt.id.to_string())])
+                    )
+                }
+                FeedbackOutcome::Queued { .. } => println!("{}", ctx.t("cli-feedback-queued")),
+            }
+            if topic == FeedbackTopic::Termination && !contact_me {
+                println!("{}", ctx.t("cli-feedback-termination-hint"));
+            }
+            Ok(exit::OK)
+        }
+        Command::SignIn { .. } | Command::SignOut => unreachable!("handled before"),
+    }
+}
+
+async fn download(
+    ctx: &Ctx,
+    client: &PortalClient,
+    os: Option<OsArg>,
+    dir: PathBuf,
+) -> Result<u8, ClientError> {
+    let os = match os {
+        Some(OsArg::Windows) => Os::Windows,
+        Some(OsArg::Macos) => Os::Macos,
+        Some(OsArg::Linux) => Os::Linux,
+        None => Os::current().unwrap_or(Os::Linux),
+    };
+    let services = client.services().await?;
+    let Some(security) = services.services.iter().find_map(|s| s.security.as_ref()) else {
+        return Err(ClientError::new(
+            portal_api::ErrorCode::NoInstallerForOs,
+            "no security service",
+        ));
+    };
+    let key = client
+        .config()
+        .pinned_key
+        .ok_or_else(|| ClientError::verification("no pinned portal key (use --pinned-key)"))?;
+    let installer = match portal_client::verified_installer(&security.manifest, &key, os) {
+        Ok(i) => i,
+        Err(e) if e.code == portal_api::ErrorCode::NoInstallerForOs => {
+            if !ctx.json {
+                eprintln!(
+                    "{}",
+                    ctx.ta("cli-download-no-installer", &[("os", format!("{os:?}"))])
+                );
+            }
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    };
+    let bar = if ctx.json || !std::io::stderr().is_terminal() {
+        ProgressBar::hidden()
+    } else {
+        eprintln!(
+            "{}",
+            ctx.ta(
+                "cli-download-start",
+                &[
+                    ("file", installer.file_name.clone()),
+                    ("size", installer.size.to_string())
+                ]
+            )
+        );
+        let b = ProgressBar::new(installer.size);
+        b.set_style(
+            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}")
+                .expect("valid template"),
+        );
+        b
+    };
+    let cancel = portal_client::CancellationToken::new();
+    {
+        let c = cancel.clone();
+        tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                c.cancel();
+            }
+        });
+    }
+    let b2 = bar.clone();
+    let result = client
+        .download_installer(
+            &security.manifest,
+            os,
+            &dir,
+            move |p| b2.set_position(p.downloaded),
+            cancel,
+        )
+        .await;
+    bar.finish_and_clear();
+    match result {
+        Ok(path) => {
+            if ctx.json {
+                ctx.print_json(&serde_json::json!({ "path": path, "sha256": installer.sha256, "size": installer.size }));
+            } else {
+                println!(
+                    "{}",
+                    ctx.ta("cli-download-done", &[("path", path.display().to_string())])
+                );
+            }
+            Ok(exit::OK)
+        }
+        Err(e) => {
+            if e.code == portal_api::ErrorCode::Cancelled && !ctx.json {
+                eprintln!("{}", ctx.t("cli-download-cancelled"));
+            }
+            Err(e)
+        }
+    }
+}

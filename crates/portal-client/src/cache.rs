@@ -1,0 +1,262 @@
+//! Offline cache: the last customer details, services and catalogue of each
+//! account under `data_dir/cache/`, as versioned JSON
+//! `{version, fetched_at, data}` written atomically. A corrupt or old file
+//! is ignored (and replaced on the next fetch), never fatal.
+
+use crate::client::PortalClient;
+use crate::error::{ClientError, Result};
+use chrono::{DateTime, Utc};
+use portal_api::{Catalogue, CustomerDetails, ServiceList};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Format version of the cache files; other versions are ignored.
+pub const CACHE_VERSION: u32 = 1;
+
+/// Data with its age.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cached<T> {
+    pub data: T,
+    /// When the portal produced it.
+    pub fetched_at: DateTime<Utc>,
+    /// `true` when the portal could not be reached and this is the saved copy.
+    pub from_cache: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope<T> {
+    version: u32,
+    fetched_at: DateTime<Utc>,
+    data: T,
+}
+
+/// What is cached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheKind {
+    Customer,
+    Services,
+    Catalogue,
+}
+
+impl CacheKind {
+    fn name(self) -> &'static str {
+        match self {
+            CacheKind::Customer => "customer",
+            CacheKind::Services => "services",
+            CacheKind::Catalogue => "catalogue",
+        }
+    }
+}
+
+/// The cache directory.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+/// The per-account part of cache file names: a hash of the normalized
+/// email, so the address itself is not in a file name.
+pub fn account_key(email: &str) -> String {
+    let h = Sha256::digest(email.trim().to_lowercase().as_bytes());
+    hex::encode(&h[..12])
+}
+
+impl Cache {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    pub fn path(&self, account: &str, kind: CacheKind) -> PathBuf {
+        self.dir
+            .join(format!("{}-{}.json", account_key(account), kind.name()))
+    }
+
+    /// The saved copy, or `None` when missing, corrupt or of another version.
+    pub fn load<T: DeserializeOwned>(&self, account: &str, kind: CacheKind) -> Option<Cached<T>> {
+        let path = self.path(account, kind);
+        let bytes = std::fs::read(&path).ok()?;
+        match serde_json::from_slice::<Envelope<T>>(&bytes) {
+            Ok(env) if env.version == CACHE_VERSION => Some(Cached {
+                data: env.data,
+                fetched_at: env.fetched_at,
+                from_cache: true,
+            }),
+            _ => {
+                tracing::info!(file = %path.display(), "ignoring an unreadable cache file");
+                None
+            }
+        }
+    }
+
+    /// Saves atomically (temp file, fsync, rename).
+    pub fn store<T: Serialize>(
+        &self,
+        account: &str,
+        kind: CacheKind,
+        data: &T,
+        fetched_at: DateTime<Utc>,
+    ) -> Result<()> {
+        let env = Envelope {
+            version: CACHE_VERSION,
+            fetched_at,
+            data,
+        };
+        let bytes = serde_json::to_vec(&env).expect("serializable");
+        write_atomic(&self.path(account, kind), &bytes)
+    }
+
+    /// Removes every cache file of an account.
+    pub fn forget(&self, account: &str) {
+        for kind in [
+            CacheKind::Customer,
+            CacheKind::Services,
+            CacheKind::Catalogue,
+        ] {
+            let _ = std::fs::remove_file(self.path(account, kind));
+        }
+    }
+}
+
+/// Writes `bytes` to `path` via a temp file in the same directory, fsync and
+/// rename, so readers see the old or the new content, never a torn one.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| ClientError::io("create directory", &e))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| ClientError::io("create temp file", &e))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| ClientError::io("write file", &e))?;
+    tmp.persist(path)
+        .map_err(|e| ClientError::io("replace file", &e.error))?;
+    Ok(())
+}
+
+const PUBLIC_ACCOUNT: &str = "";
+
+impl PortalClient {
+    async fn cached<T, F, Fut>(
+        &self,
+        kind: CacheKind,
+        account: String,
+        fetch: F,
+    ) -> Result<Cached<T>>
+    where
+        T: Serialize + DeserializeOwned + Send + 'static,
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
+        match fetch().await {
+            Ok(data) => {
+                let now = Utc::now();
+                if let Err(e) = self.inner.cache.store(&account, kind, &data, now) {
+                    tracing::warn!(code = %e.code, "could not save the offline cache");
+                }
+                Ok(Cached {
+                    data,
+                    fetched_at: now,
+                    from_cache: false,
+                })
+            }
+            Err(e) if e.is_unreachable() => match self.inner.cache.load(&account, kind) {
+                Some(c) => Ok(c),
+                None => Err(e),
+            },
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn account_or_err(&self) -> Result<String> {
+        self.account().await.ok_or_else(ClientError::not_signed_in)
+    }
+
+    /// Customer details: fresh when the portal answers (and saved), else the
+    /// saved copy marked `from_cache`.
+    pub async fn customer_cached(&self) -> Result<Cached<CustomerDetails>> {
+        let account = self.account_or_err().await?;
+        self.cached(CacheKind::Customer, account, || self.customer())
+            .await
+    }
+
+    /// Ordered services, fresh or from the cache (see [`Self::customer_cached`]).
+    pub async fn services_cached(&self) -> Result<Cached<ServiceList>> {
+        let account = self.account_or_err().await?;
+        self.cached(CacheKind::Services, account, || self.services())
+            .await
+    }
+
+    /// The catalogue, fresh or from the cache. Public, cached under the
+    /// signed-in account (or a shared slot when signed out).
+    pub async fn catalogue_cached(&self) -> Result<Cached<Catalogue>> {
+        let account = self
+            .account()
+            .await
+            .unwrap_or_else(|| PUBLIC_ACCOUNT.into());
+        self.cached(CacheKind::Catalogue, account, || self.catalogue())
+            .await
+    }
+
+    /// The saved customer details of an account without any network (first
+    /// paint). Pass the remembered account's email.
+    pub fn peek_customer(&self, account: &str) -> Option<Cached<CustomerDetails>> {
+        self.inner.cache.load(account, CacheKind::Customer)
+    }
+
+    /// The saved services of an account without any network.
+    pub fn peek_services(&self, account: &str) -> Option<Cached<ServiceList>> {
+        self.inner.cache.load(account, CacheKind::Services)
+    }
+
+    /// The saved catalogue (of `account`, or the shared one for `None`).
+    pub fn peek_catalogue(&self, account: Option<&str>) -> Option<Cached<Catalogue>> {
+        self.inner
+            .cache
+            .load(account.unwrap_or(PUBLIC_ACCOUNT), CacheKind::Catalogue)
+    }
+
+    /// The cache (for inspection and tests).
+    pub fn cache(&self) -> &Cache {
+        &self.inner.cache
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrupt_or_old_files_are_ignored_and_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let p = cache.path("a@b.fi", CacheKind::Services);
+        std::fs::write(&p, b"{not json").unwrap();
+        assert!(cache
+            .load::<Vec<u32>>("a@b.fi", CacheKind::Services)
+            .is_none());
+        std::fs::write(
+            &p,
+            br#"{"version":0,"fetched_at":"2026-01-01T00:00:00Z","data":[1]}"#,
+        )
+        .unwrap();
+        assert!(cache
+            .load::<Vec<u32>>("a@b.fi", CacheKind::Services)
+            .is_none());
+        let t = Utc::now();
+        cache
+            .store("A@B.fi ", CacheKind::Services, &vec![1u32, 2], t)
+            .unwrap();
+        let c = cache
+            .load::<Vec<u32>>("a@b.fi", CacheKind::Services)
+            .unwrap();
+        assert_eq!(c.data, vec![1, 2]);
+        assert!(c.from_cache);
+        assert_eq!(c.fetched_at, t);
+        // Another account does not see it.
+        assert!(cache
+            .load::<Vec<u32>>("c@d.fi", CacheKind::Services)
+            .is_none());
+    }
+}

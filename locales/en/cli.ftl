@@ -1,0 +1,46 @@
+# Messages of the `oma` command-line tool (crates/portal-client/src/bin/oma).
+
+cli-password-prompt = Password:
+cli-email-prompt = Email address:
+cli-signed-in = Signed in: { $email }
+cli-remembered = The sign-in is remembered on this computer (the operating system's keychain).
+cli-not-remembered = The sign-in could not be saved in the keychain, so it lasts for this command only. { $reason }
+cli-signed-out = You are signed out.
+cli-not-signed-in = You are not signed in. Sign in with: oma sign-in --email ADDRESS
+
+cli-services-title = Ordered services
+cli-service-ends = Ends { DATE($date) }
+cli-service-starts = Starts { DATE($date) }
+cli-service-until-further-notice = Until further notice
+cli-monthly-price = { MONEY($cents) }/month
+cli-monthly-total = Monthly invoice total: { MONEY($cents) }
+cli-status-upcoming = Starting
+cli-status-active = Active
+cli-status-ending_soon = Ending soon
+cli-status-ended = Ended
+cli-from-cache = The portal cannot be reached. Showing saved data from { $time }.
+cli-no-services = You have no ordered services.
+
+cli-details-title = User details
+cli-details-customer-number = Customer number
+cli-details-name = Name
+cli-details-email = Email
+cli-details-phone = Phone
+cli-details-address = Address
+cli-details-billing = Billing agreement
+cli-details-yes = valid
+cli-details-no = not valid
+cli-details-other-changes = Details other than the email address can be changed only through customer service.
+
+cli-download-no-installer = Your services have no installer for { $os }.
+cli-download-start = Downloading { $file } ({ $size } bytes)
+cli-download-resumed = Resuming the interrupted download at { $bytes } bytes.
+cli-download-done = Download verified (SHA-256 and the portal's signature) and saved: { $path }
+cli-download-cancelled = The download was interrupted. Run the same command later to resume it.
+
+cli-feedback-sent = Thank you! Feedback received (number { $id }).
+cli-feedback-queued = The portal cannot be reached. Your feedback is saved and will be sent when the connection returns.
+cli-feedback-flushed = Queued feedback sent: { $count }.
+cli-feedback-termination-hint = Include your phone number and email address in a termination notice.
+
+cli-error = Error: { $message }

@@ -1,0 +1,47 @@
+# Messages of the `oma` command-line tool (crates/portal-client/src/bin/oma).
+# Finnish terms follow the operator's Omahallinta guide.
+
+cli-password-prompt = Salasana:
+cli-email-prompt = Sähköpostiosoite:
+cli-signed-in = Kirjauduttu sisään: { $email }
+cli-remembered = Kirjautuminen muistetaan tällä tietokoneella (käyttöjärjestelmän avainnippu).
+cli-not-remembered = Kirjautumista ei voitu tallentaa avainnippuun, joten se on voimassa vain tämän komennon ajan. { $reason }
+cli-signed-out = Olet kirjautunut ulos.
+cli-not-signed-in = Et ole kirjautunut sisään. Kirjaudu komennolla: oma sign-in --email OSOITE
+
+cli-services-title = Tilatut palvelut
+cli-service-ends = Päättyy { DATE($date) }
+cli-service-starts = Alkaa { DATE($date) }
+cli-service-until-further-notice = Toistaiseksi voimassa
+cli-monthly-price = { MONEY($cents) }/kk
+cli-monthly-total = Kuukausilaskutus yhteensä: { MONEY($cents) }
+cli-status-upcoming = Alkamassa
+cli-status-active = Voimassa
+cli-status-ending_soon = Päättymässä
+cli-status-ended = Päättynyt
+cli-from-cache = Portaaliin ei saada yhteyttä. Tiedot ovat tallennetut tiedot ajalta { $time }.
+cli-no-services = Sinulla ei ole tilattuja palveluita.
+
+cli-details-title = Käyttäjätiedot
+cli-details-customer-number = Asiakasnumero
+cli-details-name = Nimi
+cli-details-email = Sähköposti
+cli-details-phone = Puhelin
+cli-details-address = Osoite
+cli-details-billing = Laskutussopimus
+cli-details-yes = voimassa
+cli-details-no = ei voimassa
+cli-details-other-changes = Muita tietoja kuin sähköpostiosoitetta voi muuttaa vain asiakaspalvelun kautta.
+
+cli-download-no-installer = Palveluissasi ei ole asennusohjelmaa käyttöjärjestelmälle { $os }.
+cli-download-start = Ladataan { $file } ({ $size } tavua)
+cli-download-resumed = Jatketaan keskeytynyttä latausta kohdasta { $bytes } tavua.
+cli-download-done = Lataus tarkistettu (SHA-256 ja portaalin allekirjoitus) ja tallennettu: { $path }
+cli-download-cancelled = Lataus keskeytettiin. Sen voi jatkaa myöhemmin samalla komennolla.
+
+cli-feedback-sent = Kiitos! Palaute vastaanotettu (numero { $id }).
+cli-feedback-queued = Portaaliin ei saada yhteyttä. Palaute on tallennettu ja lähetetään, kun yhteys palaa.
+cli-feedback-flushed = Aiemmin jonoon jääneitä palautteita lähetetty: { $count }.
+cli-feedback-termination-hint = Irtisanomisilmoitukseen kannattaa liittää puhelinnumero ja sähköpostiosoite.
+
+cli-error = Virhe: { $message }
