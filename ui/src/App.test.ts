@@ -98,7 +98,6 @@ describe("app shell", () => {
       "Tilaa",
       "Laskutus",
       "Käyttäjätiedot",
-      "Salasanan vaihto",
       "Asiakaspalaute",
       "Asiakaspalvelu",
       "Asetukset",

@@ -15,8 +15,8 @@ describe("customer service", () => {
     expect(portal.getAttribute("href")).toBe("https://oma.ipp.fi/");
     expect(textOf(screen.getByTestId("contact-hours"))).toBe("ma–pe 8–18");
     const routes = textOf(screen.getByTestId("contact-routes"));
-    expect(routes).toContain("Laskutus: soita asiakaspalveluun");
-    expect(routes).toContain("Irtisanominen: käytä palautelomaketta");
+    expect(routes).toContain("Laskuun liittyvät asiat: soita asiakaspalveluun");
+    expect(routes).toContain("Palvelun irtisanominen: käytä palautelomaketta");
     await expectNoA11yViolations();
   });
 

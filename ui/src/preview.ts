@@ -1,0 +1,58 @@
+// Dev-only preview (`npm run dev`, then /preview.html?scenario=…): the real App against
+// a mocked IPC with the test fixtures, for looking at the UI in a plain browser or
+// WebKit's MiniBrowser. Not part of the production build (vite builds index.html only).
+import { mount } from "svelte";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
+import App from "./App.svelte";
+import "./app.css";
+import * as fx from "./test/fixtures";
+
+const params = new URLSearchParams(location.search);
+const scenario = params.get("scenario") ?? "services";
+const lang = params.get("lang") === "en" ? "en" : "fi";
+let received = 0;
+
+const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
+  app_info: () => ({ ...fx.appInfo, lang, demo: true, demo_accounts: [{ email: "demo@oma.example", password: "demo", description_key: "x" }] }),
+  set_language: () => null,
+  session_info: () => (scenario === "signin" ? fx.signedOut : fx.signedIn),
+  restore_session: () => fx.signedIn,
+  cached_services: () => fx.cached(fx.serviceList, 5, true),
+  services: () => {
+    if (scenario === "offline") throw { code: "offline", message: "" };
+    return fx.cached(fx.serviceList, 0, false);
+  },
+  customer: () => fx.cached(fx.customer, 0, false),
+  catalogue: () => fx.cached(fx.catalogue, 0, false),
+  contact: () => fx.contact,
+  billing: () => fx.billing,
+  outbox_count: () => 1,
+  download_status: () => fx.download({ state: "downloading", received: 4 * 1024 * 1024 }),
+  start_download: () => fx.download({ state: "downloading" }),
+  pause_download: () => fx.download({ state: "paused", received }),
+  open_installer: () => null,
+  device_link_qr: () =>
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21"><rect width="21" height="21" fill="#fff"/><path d="M1 1h7v7H1zM13 1h7v7h-7zM1 13h7v7H1z"/></svg>',
+  send_feedback: () => ({ status: "queued", local_id: "preview" }),
+  sign_in: () => {
+    throw { code: "rate_limited", message: "", retry_after: 120 };
+  },
+  sign_out: () => null,
+};
+
+mockIPC(
+  (cmd, args) => {
+    const h = handlers[cmd];
+    if (!h) throw { code: "internal", message: `preview: ${cmd}` };
+    return h((args ?? {}) as Record<string, unknown>);
+  },
+  { shouldMockEvents: true },
+);
+
+const target = document.getElementById("app");
+if (target) mount(App, { target });
+
+if (scenario === "offline") {
+  setTimeout(() => void emit("connectivity", { online: false }), 300);
+}
