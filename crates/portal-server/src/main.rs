@@ -1,0 +1,91 @@
+//! `portal-server`: run the reference portal.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use base64::Engine;
+use clap::Parser;
+use portal_server::{demo, ServerConfig};
+
+/// The reference Omahallinta portal (API under /api/v1).
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Seed the demo accounts (into a fresh temporary database unless --db).
+    #[arg(long)]
+    demo: bool,
+    /// SQLite database file, kept between runs; demo data is seeded only
+    /// when the database is new.
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Address to listen on.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787")]
+    listen: SocketAddr,
+    /// Size of each generated demo installer in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 8 * 1024 * 1024)]
+    installer_size: u64,
+    /// Directory for generated installers (default: a temporary directory).
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Access token lifetime in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 300)]
+    access_token_ttl: u64,
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    if !cli.demo && cli.db.is_none() {
+        eprintln!("portal-server: give --demo (demo data) and/or --db PATH");
+        return std::process::ExitCode::from(2);
+    }
+    let config = ServerConfig {
+        listen: cli.listen,
+        db_path: cli.db.clone(),
+        data_dir: cli.data_dir.clone(),
+        demo: cli.demo,
+        installer_size: cli.installer_size,
+        access_token_ttl: std::time::Duration::from_secs(cli.access_token_ttl.max(1)),
+        ..ServerConfig::default()
+    };
+    let server = match portal_server::spawn(config).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("portal-server: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let key = server.signing_key();
+    println!("Omahallinta portal listening on {}", server.base_url());
+    println!("  API:      {}/api/v1", server.base_url());
+    println!("  OpenAPI:  {}/api/v1/openapi.json", server.base_url());
+    println!("  Database: {}", server.db_path().display());
+    println!(
+        "  Signing key ({}, ed25519, base64): {}",
+        key.key_id, key.public_key
+    );
+    println!(
+        "  Signing key (hex): {}",
+        hex::encode(
+            base64::engine::general_purpose::STANDARD
+                .decode(&key.public_key)
+                .unwrap_or_default()
+        )
+    );
+    if cli.demo {
+        println!("Demo accounts:");
+        for a in demo::ACCOUNTS {
+            println!("  {:<28} {:<18} {}", a.email, a.password, a.description);
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+    println!("shutting down");
+    server.shutdown().await;
+    std::process::ExitCode::SUCCESS
+}

@@ -1,0 +1,88 @@
+//! The OpenAPI 3.1 document, generated from the handlers and the
+//! `portal-api` schemas. Committed as `crates/portal-server/openapi.json`.
+
+use std::sync::OnceLock;
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::routes::*;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "Opaque access token from POST /api/v1/session or /api/v1/session/refresh",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Omahallinta portal API",
+        version = "1.0.0",
+        description = "Self-service portal of a Finnish operator: ordered services, Turvapaketti installers, orders, billing, feedback. Every error is the envelope {code, message, field?, retry_after?}.",
+        license(name = "MIT OR Apache-2.0"),
+    ),
+    paths(
+        health, openapi_json, signing_key, contact, get_catalogue, download_installer, device_page,
+        sign_in, refresh, sign_out,
+        get_customer, change_email, change_password,
+        list_services, get_service, edit_mix, billing,
+        create_order, send_feedback,
+    ),
+    components(schemas(
+        portal_api::ErrorBody, portal_api::ErrorCode, portal_api::LocalizedText, portal_api::Health,
+        portal_api::Validity, portal_api::ProductKind, portal_api::ProductGroup, portal_api::Channel,
+        portal_api::MixSpec, portal_api::Product, portal_api::Catalogue,
+        portal_api::ContactChannel, portal_api::ContactRoute, portal_api::CustomerServiceContact,
+        portal_api::Address, portal_api::PayTvCard, portal_api::OrderBlocker, portal_api::CustomerDetails,
+        portal_api::EmailChangeRequest, portal_api::PasswordChangeRequest, portal_api::PasswordStrength,
+        portal_api::FeedbackTopic, portal_api::FeedbackRequest, portal_api::FeedbackReceipt,
+        portal_api::Os, portal_api::Installer, portal_api::InstallerManifest, portal_api::SignedManifest,
+        portal_api::SigningKey,
+        portal_api::OrderRequest, portal_api::OrderReceipt,
+        portal_api::ServiceStatus, portal_api::MixContent, portal_api::SecurityInfo,
+        portal_api::OrderedService, portal_api::ServiceList, portal_api::BillingGroup,
+        portal_api::BillingSummary, portal_api::MixEditRequest,
+        portal_api::SignInRequest, portal_api::RefreshRequest, portal_api::TokenPair,
+    )),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "public", description = "No sign-in needed"),
+        (name = "session", description = "Sign-in, refresh, sign-out"),
+        (name = "customer", description = "Customer details"),
+        (name = "services", description = "Ordered services and billing"),
+        (name = "orders", description = "Orders (idempotent)"),
+        (name = "feedback", description = "Customer feedback (idempotent)"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The document.
+pub fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The document as pretty JSON with a trailing newline (the committed form).
+pub fn json() -> &'static str {
+    static JSON: OnceLock<String> = OnceLock::new();
+    JSON.get_or_init(|| {
+        let mut s = document()
+            .to_pretty_json()
+            .unwrap_or_else(|_| "{}".to_string());
+        s.push('\n');
+        s
+    })
+}

@@ -1,0 +1,233 @@
+//! Customer details, email and password change.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::NaiveDate;
+use portal_api::{
+    password_strength, Address, CustomerDetails, EmailChangeRequest, ErrorBody, ErrorCode,
+    OrderBlocker, PasswordChangeRequest, PayTvCard, PASSWORD_MAX_LEN,
+};
+
+use crate::auth;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{ApiJson, Auth};
+use crate::state::AppState;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct CustomerRow {
+    #[allow(dead_code)]
+    pub id: i64,
+    pub customer_number: String,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub relationship_valid: bool,
+    pub billing_agreement_valid: bool,
+    pub pay_tv_card_number: Option<String>,
+    pub pay_tv_card_valid_until: Option<NaiveDate>,
+}
+
+impl CustomerRow {
+    pub fn card_valid(&self, today: NaiveDate) -> bool {
+        self.pay_tv_card_number.is_some()
+            && self.pay_tv_card_valid_until.is_some_and(|d| d >= today)
+    }
+
+    pub fn blockers(&self) -> Vec<OrderBlocker> {
+        let mut b = Vec::new();
+        if !self.relationship_valid {
+            b.push(OrderBlocker::NoCustomerRelationship);
+        }
+        if !self.billing_agreement_valid {
+            b.push(OrderBlocker::NoBillingAgreement);
+        }
+        b
+    }
+
+    pub fn to_wire(&self, today: NaiveDate) -> CustomerDetails {
+        CustomerDetails {
+            customer_number: self.customer_number.clone(),
+            name: self.name.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            address: Address {
+                street: self.street.clone(),
+                postal_code: self.postal_code.clone(),
+                city: self.city.clone(),
+            },
+            customer_relationship_valid: self.relationship_valid,
+            billing_agreement_valid: self.billing_agreement_valid,
+            pay_tv_card: match (&self.pay_tv_card_number, self.pay_tv_card_valid_until) {
+                (Some(number), Some(valid_until)) => Some(PayTvCard {
+                    number: number.clone(),
+                    valid_until,
+                    valid: valid_until >= today,
+                }),
+                _ => None,
+            },
+            order_blockers: self.blockers(),
+        }
+    }
+}
+
+pub(crate) async fn load_customer<'e>(
+    db: impl sqlx::SqliteExecutor<'e>,
+    id: i64,
+) -> Result<CustomerRow, ApiError> {
+    sqlx::query_as(
+        "SELECT id, customer_number, name, email, phone, street, postal_code, city,
+                relationship_valid, billing_agreement_valid, pay_tv_card_number,
+                pay_tv_card_valid_until
+           FROM customers WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?
+    .ok_or_else(ApiError::unauthorized)
+}
+
+/// Validates an email address: syntax (RFC 5321/5322 via `email_address`),
+/// at most 254 characters, a dotted domain, no spaces or control characters.
+pub(crate) fn validate_email(raw: &str, field: &str) -> Result<String, ApiError> {
+    let email = raw.trim();
+    let bad =
+        || ApiError::new(ErrorCode::InvalidEmail, "the email address is not valid").field(field);
+    if email.is_empty()
+        || email.len() > 254
+        || email.chars().any(|c| c.is_whitespace() || c.is_control())
+        || email.contains('"')
+    {
+        return Err(bad());
+    }
+    let parsed: email_address::EmailAddress = email.parse().map_err(|_| bad())?;
+    let domain = parsed.domain();
+    if !domain.contains('.')
+        || domain.starts_with('[')
+        || domain.ends_with('.')
+        || !domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+    {
+        return Err(bad());
+    }
+    Ok(email.to_string())
+}
+
+/// The signed-in customer's details ("Käyttäjätiedot").
+#[utoipa::path(get, path = "/api/v1/customer", tag = "customer",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Customer details", body = CustomerDetails),
+        (status = 401, description = "unauthorized / token_expired", body = ErrorBody),
+    ))]
+pub(crate) async fn get_customer(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<Json<CustomerDetails>> {
+    let c = load_customer(&state.db, auth.customer_id).await?;
+    Ok(Json(c.to_wire(state.today())))
+}
+
+/// Changes the email address (the only detail the customer edits).
+#[utoipa::path(put, path = "/api/v1/customer/email", tag = "customer",
+    security(("bearer" = [])),
+    request_body = EmailChangeRequest,
+    responses(
+        (status = 200, description = "Updated details", body = CustomerDetails),
+        (status = 401, description = "unauthorized / token_expired", body = ErrorBody),
+        (status = 409, description = "email_in_use", body = ErrorBody),
+        (status = 422, description = "invalid_email", body = ErrorBody),
+    ))]
+pub(crate) async fn change_email(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(req): ApiJson<EmailChangeRequest>,
+) -> ApiResult<Json<CustomerDetails>> {
+    let email = validate_email(&req.email, "email")?;
+    let _guard = state.write_lock.lock().await;
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let taken: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM customers WHERE email = ? AND id <> ?")
+            .bind(&email)
+            .bind(auth.customer_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if taken.is_some() {
+        return Err(ApiError::new(
+            ErrorCode::EmailInUse,
+            "the email address is used by another account",
+        )
+        .field("email"));
+    }
+    sqlx::query("UPDATE customers SET email = ? WHERE id = ?")
+        .bind(&email)
+        .bind(auth.customer_id)
+        .execute(&mut *tx)
+        .await?;
+    let c = load_customer(&mut *tx, auth.customer_id).await?;
+    tx.commit().await?;
+    Ok(Json(c.to_wire(state.today())))
+}
+
+/// Changes the password; every other session of the customer is signed
+/// out, the current one stays.
+#[utoipa::path(put, path = "/api/v1/customer/password", tag = "customer",
+    security(("bearer" = [])),
+    request_body = PasswordChangeRequest,
+    responses(
+        (status = 204, description = "Password changed; other sessions signed out"),
+        (status = 401, description = "unauthorized / token_expired", body = ErrorBody),
+        (status = 403, description = "wrong_current_password", body = ErrorBody),
+        (status = 422, description = "weak_password", body = ErrorBody),
+    ))]
+pub(crate) async fn change_password(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(req): ApiJson<PasswordChangeRequest>,
+) -> ApiResult<StatusCode> {
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM customers WHERE id = ?")
+        .bind(auth.customer_id)
+        .fetch_optional(&state.db)
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
+    let current_ok = req.current_password.chars().count() <= PASSWORD_MAX_LEN
+        && auth::verify_password_blocking(req.current_password.clone(), hash).await;
+    if !current_ok {
+        return Err(ApiError::new(
+            ErrorCode::WrongCurrentPassword,
+            "the current password is wrong",
+        )
+        .field("current_password"));
+    }
+    if !password_strength(&req.new_password).acceptable() {
+        return Err(ApiError::new(
+            ErrorCode::WeakPassword,
+            "the new password is too weak: at least 10 characters and three of lower case, upper case, digits and other characters",
+        )
+        .field("new_password"));
+    }
+    let new_hash =
+        auth::hash_password_blocking(req.new_password.clone(), state.config.password_hash).await?;
+    let _guard = state.write_lock.lock().await;
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    sqlx::query("UPDATE customers SET password_hash = ? WHERE id = ?")
+        .bind(new_hash)
+        .bind(auth.customer_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "UPDATE session_families SET revoked_at = ?
+          WHERE customer_id = ? AND id <> ? AND revoked_at IS NULL",
+    )
+    .bind(crate::state::now_ms())
+    .bind(auth.customer_id)
+    .bind(auth.family_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,131 @@
+//! Customer feedback ("Asiakaspalaute"), also the written termination route.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use portal_api::{
+    ErrorBody, ErrorCode, FeedbackReceipt, FeedbackRequest, FEEDBACK_MESSAGE_MAX_CHARS,
+};
+
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{ApiJson, Auth, IdempotencyKey};
+use crate::routes::customer::validate_email;
+use crate::routes::orders::{idempotency_lookup, idempotency_store, request_hash};
+use crate::services::get_row;
+use crate::state::AppState;
+
+/// A Finnish phone number in E.164 form, or `invalid_phone`.
+pub(crate) fn validate_phone(raw: &str, field: &str) -> Result<String, ApiError> {
+    let bad = || {
+        ApiError::new(
+            ErrorCode::InvalidPhone,
+            "the phone number is not a valid Finnish number",
+        )
+        .field(field)
+    };
+    let s = raw.trim();
+    if s.is_empty() || s.len() > 32 {
+        return Err(bad());
+    }
+    let number = phonenumber::parse(Some(phonenumber::country::Id::FI), s).map_err(|_| bad())?;
+    if !phonenumber::is_valid(&number) {
+        return Err(bad());
+    }
+    if number.country().id() != Some(phonenumber::country::Id::FI) {
+        return Err(bad());
+    }
+    Ok(number.format().mode(phonenumber::Mode::E164).to_string())
+}
+
+fn blank_to_none(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Sends feedback (or a written termination notice). Needs an
+/// `Idempotency-Key`: a replay returns the first receipt.
+#[utoipa::path(post, path = "/api/v1/feedback", tag = "feedback",
+    security(("bearer" = [])),
+    params(("Idempotency-Key" = String, Header, description = "1–128 visible ASCII characters, unique per message")),
+    request_body = FeedbackRequest,
+    responses(
+        (status = 201, description = "Received (or the replayed first receipt)", body = FeedbackReceipt),
+        (status = 400, description = "malformed_request / idempotency_key_required", body = ErrorBody),
+        (status = 401, description = "unauthorized / token_expired", body = ErrorBody),
+        (status = 404, description = "not_found (service_id)", body = ErrorBody),
+        (status = 409, description = "idempotency_key_reused", body = ErrorBody),
+        (status = 422, description = "message_length / invalid_email / invalid_phone", body = ErrorBody),
+    ))]
+pub(crate) async fn send_feedback(
+    State(state): State<AppState>,
+    auth: Auth,
+    IdempotencyKey(key): IdempotencyKey,
+    ApiJson(req): ApiJson<FeedbackRequest>,
+) -> ApiResult<Response> {
+    const SCOPE: &str = "feedback";
+    let message = req.message.trim();
+    let len = message.chars().count();
+    if len == 0 || len > FEEDBACK_MESSAGE_MAX_CHARS {
+        return Err(ApiError::new(
+            ErrorCode::MessageLength,
+            format!("the message must have 1 to {FEEDBACK_MESSAGE_MAX_CHARS} characters"),
+        )
+        .field("message"));
+    }
+    let email = blank_to_none(&req.contact_email)
+        .map(|e| validate_email(e, "contact_email"))
+        .transpose()?;
+    let phone = blank_to_none(&req.contact_phone)
+        .map(|p| validate_phone(p, "contact_phone"))
+        .transpose()?;
+    let hash = request_hash(&req);
+
+    let _guard = state.write_lock.lock().await;
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    if let Some(replay) = idempotency_lookup(&mut tx, auth.customer_id, SCOPE, &key, &hash).await? {
+        return Ok(replay);
+    }
+    if let Some(id) = req.service_id {
+        if get_row(&mut *tx, auth.customer_id, id).await?.is_none() {
+            return Err(ApiError::not_found().field("service_id"));
+        }
+    }
+    let received_at = chrono::Utc::now();
+    let topic = serde_json::to_value(req.topic)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO feedback (customer_id, topic, message, contact_me, contact_email,
+            contact_phone, service_id, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(auth.customer_id)
+    .bind(topic)
+    .bind(message)
+    .bind(req.contact_me)
+    .bind(email)
+    .bind(phone)
+    .bind(req.service_id)
+    .bind(received_at.timestamp_millis())
+    .fetch_one(&mut *tx)
+    .await?;
+    let receipt = FeedbackReceipt {
+        id,
+        topic: req.topic,
+        received_at,
+    };
+    let body = serde_json::to_string(&receipt).map_err(|_| ApiError::internal())?;
+    idempotency_store(
+        &mut tx,
+        auth.customer_id,
+        SCOPE,
+        &key,
+        &hash,
+        StatusCode::CREATED,
+        &body,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(receipt)).into_response())
+}
