@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { errorMessage, formatDate, formatMoney, ftlSources, negotiateLang, setLang, t } from "./i18n.svelte";
 import { clean } from "../test/helpers";
+import type { ContactChannel } from "./bindings/api/ContactChannel";
+import type { FeedbackTopic } from "./bindings/api/FeedbackTopic";
+import type { OrderBlocker } from "./bindings/api/OrderBlocker";
+import type { ServiceStatus } from "./bindings/api/ServiceStatus";
+import type { DownloadState } from "./types";
 
 /** message id → sorted variable names, from Fluent source (messages and terms; attributes included). */
 function messages(source: string): Map<string, string[]> {
@@ -116,5 +121,33 @@ describe("errorMessage", () => {
     setLang("fi");
     const text = errorMessage({ code: "no_such_code" as never, message: "x" });
     expect(text).toBe(t("error-internal"));
+  });
+});
+
+describe("messages chosen at run time", () => {
+  it("exist for every enum value in both languages", async () => {
+    const { ftlSources: sources } = await import("./i18n.svelte");
+    const statuses = { upcoming: 1, active: 1, ending_soon: 1, ended: 1 } satisfies Record<ServiceStatus, 1>;
+    const topics = { general: 1, termination: 1, ordering: 1, technical: 1, billing: 1, details: 1 } satisfies Record<
+      FeedbackTopic,
+      1
+    >;
+    const channels = { phone: 1, feedback_form: 1, web_portal: 1 } satisfies Record<ContactChannel, 1>;
+    const blockers = { no_customer_relationship: 1, no_billing_agreement: 1 } satisfies Record<OrderBlocker, 1>;
+    const states = { idle: 1, downloading: 1, paused: 1, verifying: 1, verified: 1, failed: 1 } satisfies Record<
+      DownloadState,
+      1
+    >;
+    const wanted = [
+      ...Object.keys(statuses).map((s) => `status-${s}`),
+      ...Object.keys(topics).flatMap((s) => [`topic-${s}`, `contact-topic-${s}`]),
+      ...Object.keys(channels).map((s) => `channel-${s}`),
+      ...Object.keys(blockers).map((s) => `order-blocker-${s}`),
+      ...Object.keys(states).map((s) => `activation-state-${s}`),
+    ];
+    for (const lang of ["fi", "en"] as const) {
+      const ids = messages(sources[lang]["app.ftl"] ?? "");
+      for (const id of wanted) expect(ids.has(id), `${lang}: ${id}`).toBe(true);
+    }
   });
 });
