@@ -79,6 +79,11 @@ signin-keychain-notice = Your sign-in could not be remembered on this computer b
 signin-demo-title = Demo accounts
 signin-demo-intro = In demo mode you can try the app with sample accounts.
 signin-demo-use = Use { $email }
+demo-account-family = Family: Turvapaketti (3/5 devices, ending soon), TV services, a MIX package and a pay channel; pay-TV card and billing agreement valid.
+demo-account-no-billing = No billing agreement: can sign in but cannot order.
+demo-account-no-pay-tv-card = No pay-TV card: can order, but not pay channels.
+demo-account-former = Former customer: sign-in is refused (no valid customer relationship).
+demo-account-other = Demo account.
 signin-contact-hint = Need help? Call customer service.
 
 ## Ordered services

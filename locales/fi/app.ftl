@@ -79,6 +79,11 @@ signin-keychain-notice = Kirjautumista ei voitu muistaa tällä tietokoneella, k
 signin-demo-title = Demotilan tunnukset
 signin-demo-intro = Demotilassa voit kokeilla sovellusta esimerkkitileillä.
 signin-demo-use = Käytä tunnusta { $email }
+demo-account-family = Perhe: Turvapaketti (3/5 laitetta, päättymässä), TV-palvelut, MIX-paketti ja maksukanava; maksu-TV-kortti ja laskutussopimus voimassa.
+demo-account-no-billing = Ei laskutussopimusta: voi kirjautua, mutta ei tilata.
+demo-account-no-pay-tv-card = Ei maksu-TV-korttia: voi tilata, mutta ei maksukanavia.
+demo-account-former = Entinen asiakas: kirjautuminen ei onnistu (ei voimassaolevaa asiakassuhdetta).
+demo-account-other = Demotili.
 signin-contact-hint = Tarvitsetko apua? Soita asiakaspalveluun.
 
 ## Tilatut palvelut

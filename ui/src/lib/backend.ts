@@ -140,6 +140,8 @@ export const pauseDownload = (serviceId: number) => call<DownloadStatus>("pause_
 export const downloadStatus = (serviceId: number) => call<DownloadStatus>("download_status", { serviceId });
 export const openInstaller = (serviceId: number) => call<void>("open_installer", { serviceId });
 export const deviceLinkQr = (serviceId: number) => call<string>("device_link_qr", { serviceId });
+/** Opens an http(s) or `tel:` link of the contact data (or a device link) with the OS. */
+export const openLink = (url: string) => call<void>("open_link", { url });
 export const sendFeedback = (request: FeedbackRequest) => call<FeedbackOutcome>("send_feedback", { request });
 export const outboxCount = () => call<number>("outbox_count");
 export const placeOrder = (request: OrderRequest, idempotencyKey: string) =>

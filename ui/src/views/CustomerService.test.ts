@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
 import CustomerService from "./CustomerService.svelte";
-import { expectNoA11yViolations, fail, mockBackend, textOf } from "../test/helpers";
+import { expectNoA11yViolations, fail, mockBackend, ok, textOf } from "../test/helpers";
 import * as fx from "../test/fixtures";
 
 describe("customer service", () => {
@@ -24,5 +25,24 @@ describe("customer service", () => {
     mockBackend({ contact: fail(fx.errorBody("offline")) });
     render(CustomerService);
     expect(textOf(await screen.findByTestId("contact-error"))).toContain("Yhteystietoja ei voitu hakea.");
+  });
+
+  it("opens the phone and portal links through the shell", async () => {
+    const { calls } = mockBackend({ open_link: ok(null) });
+    render(CustomerService);
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("contact-phone"));
+    await user.click(screen.getByTestId("contact-portal"));
+    expect(calls.filter((c) => c.cmd === "open_link").map((c) => c.args)).toEqual([
+      { url: "tel:+358345051" },
+      { url: "https://oma.ipp.fi/" },
+    ]);
+  });
+
+  it("says so when a link can't be opened", async () => {
+    mockBackend({ open_link: fail(fx.errorBody("validation_failed")) });
+    render(CustomerService);
+    await userEvent.setup().click(await screen.findByTestId("contact-phone"));
+    expect(await screen.findByTestId("contact-link-error")).toBeTruthy();
   });
 });
