@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import App from "./App.svelte";
@@ -139,6 +139,20 @@ describe("app shell", () => {
     const notice = await screen.findByTestId("outbox-delivered");
     expect(clean(notice.textContent)).toContain("Jonossa olleet 2 palautetta on nyt lähetetty.");
     expect(clean(notice.textContent)).toContain("Yksi palaute odottaa vielä lähetystä.");
+  });
+
+  it("shows a calm error instead of a blank window when a view fails to render", async () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    mockBackend({
+      session_info: ok(fx.signedIn),
+      services: () => fx.cached({ ...fx.serviceList, services: [{ id: 1 }] }, 0, false),
+    });
+    render(App);
+    expect(textOf(await screen.findByTestId("view-error"))).toContain("Tapahtui odottamaton virhe.");
+    await userEvent.setup().click(screen.getByTestId("nav-contact"));
+    expect(await screen.findByTestId("contact-phone")).toBeTruthy();
+    expect(screen.queryByTestId("view-error")).toBeNull();
+    spy.mockRestore();
   });
 
   it("shows the demo badge in demo mode", async () => {
