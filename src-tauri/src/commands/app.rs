@@ -1,0 +1,20 @@
+use super::AppState;
+use crate::error::Result;
+use crate::types::{AppInfo, Lang};
+
+#[tauri::command]
+pub async fn app_info(state: AppState<'_>) -> Result<AppInfo> {
+    state.app_info().await
+}
+
+#[tauri::command]
+pub async fn set_language(state: AppState<'_>, lang: Lang) -> Result<()> {
+    state.set_language(lang)
+}
+
+/// Opens an http(s) or `tel:` link from the customer service contact data
+/// (or a service's device link) with the OS; anything else is refused.
+#[tauri::command]
+pub async fn open_link(state: AppState<'_>, url: String) -> Result<()> {
+    state.open_link(&url).await
+}

@@ -1,0 +1,125 @@
+//! Omahallinta Desktop: the Tauri 2 shell. Thin commands (`commands/`) over
+//! plain modules that run without a window (`state`, `settings`, `launch`,
+//! `demo`, `downloads`, `notify`, `links`), so they are tested against the real
+//! reference portal. Tokens, passwords and file paths never reach the web view.
+
+pub mod commands;
+pub mod demo;
+pub mod downloads;
+pub mod error;
+pub mod events;
+pub mod launch;
+pub mod links;
+pub mod notify;
+pub mod opener;
+pub mod qr;
+pub mod settings;
+pub mod state;
+pub mod types;
+
+use launch::LaunchOptions;
+use state::{Core, Dirs};
+use std::sync::Arc;
+use std::time::Duration;
+use tauri::Manager;
+
+/// How often the background task checks connectivity and flushes the outbox.
+pub const BACKGROUND_INTERVAL: Duration = Duration::from_secs(30);
+
+/// WebKitGTK's DMA-BUF renderer paints a blank window on many NVIDIA and
+/// some Wayland set-ups (tauri-apps/tauri #9394, #13885): turn it off unless
+/// the user decided. Must run before GTK starts.
+fn linux_webkit_workarounds() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+    }
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+fn dirs(app: &tauri::App, launch: &LaunchOptions) -> tauri::Result<Dirs> {
+    Ok(match &launch.data_dir {
+        Some(root) => Dirs {
+            config: root.join("config"),
+            data: root.join("data"),
+        },
+        None => Dirs {
+            config: app.path().app_config_dir()?,
+            data: app.path().app_data_dir()?,
+        },
+    })
+}
+
+pub fn run() {
+    linux_webkit_workarounds();
+    init_logging();
+    let launch = LaunchOptions::from_process();
+
+    tauri::Builder::default()
+        // First plugin: a second start focuses the running window instead.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.show();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_notification::init())
+        .setup(move |app| {
+            let dirs = dirs(app, &launch)?;
+            let events = Arc::new(events::TauriEvents(app.handle().clone()));
+            let core = Arc::new(Core::new(launch.clone(), dirs, events)?);
+            app.manage(core.clone());
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(state::background(
+                core,
+                BACKGROUND_INTERVAL,
+                move |title: String, body: String| {
+                    use tauri_plugin_notification::NotificationExt;
+                    if let Err(e) = handle
+                        .notification()
+                        .builder()
+                        .title(title)
+                        .body(body)
+                        .show()
+                    {
+                        tracing::warn!("notification: {e}");
+                    }
+                },
+            ));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::set_language,
+            commands::app::open_link,
+            commands::session::session_info,
+            commands::session::restore_session,
+            commands::session::sign_in,
+            commands::session::sign_out,
+            commands::portal::cached_services,
+            commands::portal::services,
+            commands::portal::customer,
+            commands::portal::catalogue,
+            commands::portal::contact,
+            commands::portal::billing,
+            commands::downloads::start_download,
+            commands::downloads::pause_download,
+            commands::downloads::download_status,
+            commands::downloads::open_installer,
+            commands::downloads::device_link_qr,
+            commands::feedback::send_feedback,
+            commands::feedback::outbox_count,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running Omahallinta");
+}

@@ -1,0 +1,539 @@
+//! The app's state and every command's logic, independent of Tauri: the
+//! settings, the portal (demo or configured) and its client, downloads, the
+//! feedback outbox, connectivity and session events. Commands are one-line
+//! forwards to [`Core`]; tests drive `Core` against the real reference portal.
+
+use crate::demo::{self, DemoPortal};
+use crate::downloads::Downloads;
+use crate::error::{Error, Result};
+use crate::events::{self, Events};
+use crate::launch::{LaunchOptions, PortalTarget};
+use crate::opener::Opener;
+use crate::settings::SettingsStore;
+use crate::types::*;
+use portal_api::*;
+use portal_client::{
+    ClientConfig, ClientError, KeyringStore, PortalClient, SecretString, SessionEvent, SessionStore,
+};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::{Notify, OnceCell};
+
+impl From<ClientError> for Error {
+    fn from(e: ClientError) -> Self {
+        Error(e.to_body())
+    }
+}
+
+impl<T> From<portal_client::Cached<T>> for Cached<T> {
+    fn from(c: portal_client::Cached<T>) -> Self {
+        Cached {
+            data: c.data,
+            fetched_at: c.fetched_at,
+            from_cache: c.from_cache,
+        }
+    }
+}
+
+/// Where the app keeps its files.
+#[derive(Debug, Clone)]
+pub struct Dirs {
+    /// `settings.json`.
+    pub config: PathBuf,
+    /// Offline cache, outbox, downloads, the demo portal's database.
+    pub data: PathBuf,
+}
+
+/// The portal in use.
+pub struct Portal {
+    pub client: PortalClient,
+    pub url: String,
+    /// Keeps the embedded portal running in demo mode.
+    pub demo: Option<DemoPortal>,
+}
+
+/// Which keychain entry remembers the sign-in.
+pub type StoreFactory = Box<dyn Fn(bool) -> Arc<dyn SessionStore> + Send + Sync>;
+
+pub struct Core {
+    launch: LaunchOptions,
+    dirs: Dirs,
+    settings_store: SettingsStore,
+    settings: Mutex<Settings>,
+    target: PortalTarget,
+    portal: OnceCell<Portal>,
+    store: StoreFactory,
+    events: Arc<dyn Events>,
+    pub(crate) downloads: Downloads,
+    opener: Opener,
+    online: Mutex<Option<bool>>,
+    remembered: Mutex<bool>,
+    /// Wakes the background task (after a sign-in).
+    wake: Notify,
+}
+
+impl Core {
+    /// The state for a launch; the portal starts on first use.
+    pub fn new(launch: LaunchOptions, dirs: Dirs, events: Arc<dyn Events>) -> Result<Self> {
+        Self::with_store(launch, dirs, events, Box::new(keyring_store))
+    }
+
+    /// Like [`Core::new`] with another session store (tests).
+    pub fn with_store(
+        launch: LaunchOptions,
+        dirs: Dirs,
+        events: Arc<dyn Events>,
+        store: StoreFactory,
+    ) -> Result<Self> {
+        let settings_store = SettingsStore::new(&dirs.config);
+        let settings = settings_store.load();
+        let target = launch.target(&settings.portal_url)?;
+        let opener = Opener {
+            command: launch.open_command.clone(),
+        };
+        Ok(Self {
+            downloads: Downloads::new(dirs.data.join("downloads")),
+            launch,
+            dirs,
+            settings_store,
+            settings: Mutex::new(settings),
+            target,
+            portal: OnceCell::new(),
+            store,
+            events,
+            opener,
+            online: Mutex::new(None),
+            remembered: Mutex::new(false),
+            wake: Notify::new(),
+        })
+    }
+
+    pub fn is_demo(&self) -> bool {
+        self.target == PortalTarget::Demo
+    }
+
+    pub fn launch(&self) -> &LaunchOptions {
+        &self.launch
+    }
+
+    pub fn events(&self) -> &dyn Events {
+        &*self.events
+    }
+
+    /// The portal, started (demo) or connected on first use.
+    pub async fn portal(&self) -> Result<&Portal> {
+        self.portal
+            .get_or_try_init(|| async {
+                let (url, key, demo) = match &self.target {
+                    PortalTarget::Demo => {
+                        let d = DemoPortal::start(&self.dirs.data.join("demo-portal")).await?;
+                        (d.base_url(), Some(d.public_key()), Some(d))
+                    }
+                    PortalTarget::Remote { url, pinned_key } => (url.clone(), *pinned_key, None),
+                };
+                let mut config = ClientConfig::new(url.clone(), self.dirs.data.join("portal"));
+                if let Some(k) = key {
+                    config = config.with_pinned_key(k);
+                }
+                let client = PortalClient::new(config, (self.store)(demo.is_some()))?;
+                self.watch_session(&client);
+                Ok::<_, Error>(Portal { client, url, demo })
+            })
+            .await
+    }
+
+    async fn client(&self) -> Result<&PortalClient> {
+        Ok(&self.portal().await?.client)
+    }
+
+    /// Forwards `session-expired` to the UI.
+    fn watch_session(&self, client: &PortalClient) {
+        let mut rx = client.subscribe();
+        let events = self.events.clone();
+        tokio::spawn(async move {
+            loop {
+                match rx.recv().await {
+                    Ok(SessionEvent::Expired) => {
+                        events::emit(&*events, events::SESSION_EXPIRED, &())
+                    }
+                    Ok(_) => {}
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                    Err(_) => break,
+                }
+            }
+        });
+    }
+
+    /// Notes whether the portal answered; emits `connectivity` on changes.
+    fn track<T>(&self, r: std::result::Result<T, ClientError>) -> Result<T> {
+        match &r {
+            Ok(_) => self.set_online(true),
+            Err(e) if e.is_unreachable() => self.set_online(false),
+            Err(_) => self.set_online(true),
+        }
+        r.map_err(Error::from)
+    }
+
+    fn track_cached<T>(
+        &self,
+        r: std::result::Result<portal_client::Cached<T>, ClientError>,
+    ) -> Result<Cached<T>> {
+        let r = r.inspect(|c| {
+            if c.from_cache {
+                self.set_online(false)
+            }
+        });
+        self.track(r).map(Cached::from)
+    }
+
+    pub fn set_online(&self, online: bool) {
+        let changed = {
+            let mut o = self.online.lock().unwrap();
+            let changed = *o != Some(online);
+            *o = Some(online);
+            changed
+        };
+        if changed {
+            events::emit(
+                &*self.events,
+                events::CONNECTIVITY,
+                &Connectivity { online },
+            );
+        }
+    }
+
+    pub fn is_online(&self) -> Option<bool> {
+        *self.online.lock().unwrap()
+    }
+
+    // --- app ---
+
+    pub fn settings(&self) -> Settings {
+        self.settings.lock().unwrap().clone()
+    }
+
+    pub async fn app_info(&self) -> Result<AppInfo> {
+        let url = match self.portal().await {
+            Ok(p) => p.url.clone(),
+            Err(_) => match &self.target {
+                PortalTarget::Remote { url, .. } => url.clone(),
+                PortalTarget::Demo => String::new(),
+            },
+        };
+        Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            demo: self.is_demo(),
+            portal_url: url,
+            os: Os::current(),
+            lang: self.settings().lang,
+            demo_accounts: if self.is_demo() {
+                demo::account_hints()
+            } else {
+                Vec::new()
+            },
+        })
+    }
+
+    pub fn set_language(&self, lang: Lang) -> Result<()> {
+        let mut s = self.settings.lock().unwrap();
+        let mut next = s.clone();
+        next.lang = lang;
+        self.settings_store.save(&next)?;
+        *s = next;
+        Ok(())
+    }
+
+    pub async fn open_link(&self, url: &str) -> Result<()> {
+        let client = self.client().await?;
+        let mut allowed = match client.contact().await {
+            Ok(c) => crate::links::contact_links(&c),
+            Err(_) => Vec::new(),
+        };
+        if client.is_signed_in().await {
+            if let Some(Ok(list)) = self.peek_or_fetch_services().await {
+                allowed.extend(
+                    list.services
+                        .iter()
+                        .filter_map(|s| s.security.as_ref())
+                        .map(|sec| sec.device_link.clone()),
+                );
+            }
+        }
+        let url = crate::links::check(url, &allowed)?;
+        self.opener.open_url(&url)
+    }
+
+    // --- session ---
+
+    pub async fn session_info(&self) -> SessionInfo {
+        let Ok(client) = self.client().await else {
+            return SessionInfo::default();
+        };
+        let signed_in = client.is_signed_in().await;
+        SessionInfo {
+            signed_in,
+            email: if signed_in {
+                client.account().await
+            } else {
+                client.remembered_account().await
+            },
+            remembered: signed_in && *self.remembered.lock().unwrap(),
+        }
+    }
+
+    pub async fn restore_session(&self) -> Result<SessionInfo> {
+        let client = self.client().await?;
+        match client.restore_session().await {
+            Ok(true) => {
+                self.set_online(true);
+                *self.remembered.lock().unwrap() = true;
+                self.wake.notify_one();
+            }
+            Ok(false) => {
+                *self.remembered.lock().unwrap() = false;
+            }
+            // Offline: the remembered session stays; the UI shows the cache.
+            Err(e) if e.is_unreachable() => {
+                self.set_online(false);
+                *self.remembered.lock().unwrap() = client.is_signed_in().await;
+            }
+            Err(e) => return Err(e.into()),
+        }
+        Ok(self.session_info().await)
+    }
+
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: String,
+        remember: bool,
+    ) -> Result<SignInOutcome> {
+        let client = self.client().await?;
+        let outcome = self.track(
+            client
+                .sign_in(email, SecretString::new(password), remember)
+                .await,
+        )?;
+        *self.remembered.lock().unwrap() = outcome.remembered;
+        self.wake.notify_one();
+        Ok(SignInOutcome {
+            remembered: outcome.remembered,
+            keychain_error: outcome.keychain_error.map(|e| e.code),
+        })
+    }
+
+    pub async fn sign_out(&self) -> Result<()> {
+        let client = self.client().await?;
+        *self.remembered.lock().unwrap() = false;
+        self.downloads.pause_all();
+        client.sign_out().await.map_err(Error::from)
+    }
+
+    // --- portal data ---
+
+    /// The email whose cache to read: signed-in, else remembered.
+    async fn cache_account(&self, client: &PortalClient) -> Option<String> {
+        match client.account().await {
+            Some(a) => Some(a),
+            None => client.remembered_account().await,
+        }
+    }
+
+    pub async fn cached_services(&self) -> Result<Option<Cached<ServiceList>>> {
+        let client = self.client().await?;
+        Ok(self
+            .cache_account(client)
+            .await
+            .and_then(|a| client.peek_services(&a))
+            .map(Cached::from))
+    }
+
+    pub async fn services(&self) -> Result<Cached<ServiceList>> {
+        let client = self.client().await?;
+        self.track_cached(client.services_cached().await)
+    }
+
+    async fn peek_or_fetch_services(&self) -> Option<Result<ServiceList>> {
+        let client = self.client().await.ok()?;
+        if let Some(account) = client.account().await {
+            if let Some(c) = client.peek_services(&account) {
+                return Some(Ok(c.data));
+            }
+        }
+        Some(self.services().await.map(|c| c.data))
+    }
+
+    pub async fn customer(&self) -> Result<Cached<CustomerDetails>> {
+        let client = self.client().await?;
+        self.track_cached(client.customer_cached().await)
+    }
+
+    pub async fn catalogue(&self) -> Result<Cached<Catalogue>> {
+        let client = self.client().await?;
+        self.track_cached(client.catalogue_cached().await)
+    }
+
+    pub async fn contact(&self) -> Result<CustomerServiceContact> {
+        let client = self.client().await?;
+        self.track(client.contact().await)
+    }
+
+    pub async fn billing(&self) -> Result<BillingSummary> {
+        let client = self.client().await?;
+        self.track(client.billing().await)
+    }
+
+    /// One ordered service (fresh, else cached) with its security info.
+    pub(crate) async fn security_service(&self, service_id: i64) -> Result<OrderedService> {
+        let list = self.services().await?.data;
+        list.services
+            .into_iter()
+            .find(|s| s.id == service_id)
+            .filter(|s| s.security.is_some())
+            .ok_or_else(|| Error::new(ErrorCode::NotFound, "no such security service"))
+    }
+
+    // --- downloads ---
+
+    pub async fn start_download(&self, service_id: i64) -> Result<DownloadStatus> {
+        let service = self.security_service(service_id).await?;
+        let client = self.client().await?.clone();
+        self.downloads
+            .start(client, &service, self.events.clone())
+            .await
+    }
+
+    pub async fn pause_download(&self, service_id: i64) -> Result<DownloadStatus> {
+        self.downloads.pause(service_id).await
+    }
+
+    pub async fn download_status(&self, service_id: i64) -> Result<DownloadStatus> {
+        match self.downloads.status(service_id) {
+            Some(s) => Ok(s),
+            None => {
+                let service = self.security_service(service_id).await?;
+                self.downloads.idle_status(&service)
+            }
+        }
+    }
+
+    pub async fn open_installer(&self, service_id: i64) -> Result<()> {
+        let path = self.downloads.verified_path(service_id)?;
+        self.opener.open_path(&path)
+    }
+
+    /// The path of a verified installer (tests; never sent to the UI).
+    pub fn verified_installer_path(&self, service_id: i64) -> Result<PathBuf> {
+        self.downloads.verified_path(service_id)
+    }
+
+    pub async fn device_link_qr(&self, service_id: i64) -> Result<String> {
+        let service = self.security_service(service_id).await?;
+        let link = &service.security.expect("filtered").device_link;
+        crate::qr::svg(link)
+    }
+
+    // --- feedback ---
+
+    pub async fn send_feedback(&self, request: FeedbackRequest) -> Result<FeedbackOutcome> {
+        let client = self.client().await?;
+        let outcome = client.submit_feedback(request).await;
+        let outcome = self.track(outcome)?;
+        Ok(match outcome {
+            portal_client::FeedbackOutcome::Sent { receipt } => FeedbackOutcome::Sent { receipt },
+            portal_client::FeedbackOutcome::Queued { local_id } => {
+                self.set_online(false);
+                FeedbackOutcome::Queued { local_id }
+            }
+        })
+    }
+
+    pub async fn outbox_count(&self) -> Result<u32> {
+        let client = self.client().await?;
+        Ok(client.pending_feedback().await.len() as u32)
+    }
+
+    /// Delivers queued feedback; emits `outbox-delivered` when some went out.
+    pub async fn flush_outbox(&self) -> Result<u32> {
+        let client = self.client().await?;
+        let report = self.track(client.flush_outbox().await)?;
+        let delivered = report.sent.len() as u32;
+        if delivered > 0 {
+            let remaining = report.remaining as u32;
+            events::emit(
+                &*self.events,
+                events::OUTBOX_DELIVERED,
+                &OutboxDelivered {
+                    delivered,
+                    remaining,
+                },
+            );
+        }
+        Ok(delivered)
+    }
+
+    /// Whether the portal answers (`health`); emits `connectivity` on changes.
+    pub async fn check_connectivity(&self) -> bool {
+        match self.client().await {
+            Ok(c) => self.track(c.health().await).is_ok(),
+            Err(_) => false,
+        }
+    }
+
+    /// The start-up reminder's text, when a fixed-term service ends soon.
+    pub async fn ending_soon_reminder(&self) -> Option<(String, String)> {
+        let list = self.services().await.ok()?.data;
+        crate::notify::reminder(&list, list.as_of, self.settings().lang)
+    }
+}
+
+/// The OS keychain (Secret Service, Credential Manager, Keychain); demo
+/// sign-ins use their own entry so they never replace a real one.
+fn keyring_store(demo: bool) -> Arc<dyn SessionStore> {
+    if demo {
+        Arc::new(KeyringStore::with_names(
+            portal_client::store::KEYRING_SERVICE,
+            "demo-session",
+        ))
+    } else {
+        Arc::new(KeyringStore::new())
+    }
+}
+
+/// The background task: starts the portal, then on every tick (and after a
+/// sign-in) checks connectivity, flushes the feedback outbox when online,
+/// and once per run shows the ending-soon reminder through `notify`.
+pub async fn background(
+    core: Arc<Core>,
+    interval: Duration,
+    notify: impl Fn(String, String) + Send + 'static,
+) {
+    if let Err(e) = core.portal().await {
+        tracing::error!("portal unavailable: {e}");
+    }
+    let mut reminded = false;
+    loop {
+        if core.check_connectivity().await {
+            let signed_in = match core.client().await {
+                Ok(c) => c.is_signed_in().await,
+                Err(_) => false,
+            };
+            if signed_in {
+                if let Err(e) = core.flush_outbox().await {
+                    tracing::info!("outbox not flushed: {e}");
+                }
+                if !reminded {
+                    if let Some((title, body)) = core.ending_soon_reminder().await {
+                        notify(title, body);
+                    }
+                    reminded = true;
+                }
+            }
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = core.wake.notified() => {}
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! App-only types of the IPC surface (docs/COMMANDS.md). Their TypeScript is
+//! generated with ts-rs into `ui/src/lib/bindings/app/` (tests/bindings.rs).
+//! None of them can hold a token, a password (other than the public demo
+//! credentials) or a file path.
+
+use chrono::{DateTime, Utc};
+use portal_api::{ErrorBody, ErrorCode, FeedbackReceipt, Os};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
+pub enum Lang {
+    Fi,
+    #[default]
+    En,
+}
+
+impl Lang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language for an OS locale such as `fi-FI`, `fi_FI.UTF-8`, `en-US`
+    /// or `C`: Finnish for `fi*`, English otherwise.
+    pub fn from_locale(locale: Option<&str>) -> Lang {
+        match locale {
+            Some(l) if l.to_ascii_lowercase().starts_with("fi") => Lang::Fi,
+            _ => Lang::En,
+        }
+    }
+
+    /// The language of the OS locale (sys-locale).
+    pub fn from_os() -> Lang {
+        Lang::from_locale(sys_locale::get_locale().as_deref())
+    }
+}
+
+/// Public demo credentials shown on the sign-in page in demo mode only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DemoAccountHint {
+    pub email: String,
+    pub password: String,
+    /// Fluent message id describing the account (in `app.ftl`).
+    pub description_key: String,
+}
+
+/// `app_info`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub demo: bool,
+    pub portal_url: String,
+    pub os: Option<Os>,
+    pub lang: Lang,
+    pub demo_accounts: Vec<DemoAccountHint>,
+}
+
+/// `session_info`, `restore_session`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct SessionInfo {
+    pub signed_in: bool,
+    pub email: Option<String>,
+    pub remembered: bool,
+}
+
+/// `sign_in`: whether "remember me" took effect; when it was asked for but the
+/// keychain is locked or missing, the sign-in lasts this session only and
+/// `keychain_error` says why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SignInOutcome {
+    pub remembered: bool,
+    pub keychain_error: Option<ErrorCode>,
+}
+
+/// Data from the portal or, when it cannot be reached, from the offline cache.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Cached<T> {
+    pub data: T,
+    pub fetched_at: DateTime<Utc>,
+    pub from_cache: bool,
+}
+
+/// Where an installer download stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
+pub enum DownloadState {
+    Idle,
+    Downloading,
+    Paused,
+    Verifying,
+    Verified,
+    Failed,
+}
+
+/// One installer download, addressed by the service it belongs to; the file's
+/// path stays in Rust.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DownloadStatus {
+    #[ts(type = "number")]
+    pub service_id: i64,
+    pub os: Os,
+    pub file_name: String,
+    #[ts(type = "number")]
+    pub received: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+    pub state: DownloadState,
+    pub error: Option<ErrorBody>,
+}
+
+/// `send_feedback`: delivered now, or queued in the outbox (delivered exactly
+/// once when the portal is reachable again).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "status", rename_all = "snake_case")]
+#[ts(tag = "status", rename_all = "snake_case")]
+pub enum FeedbackOutcome {
+    Sent { receipt: FeedbackReceipt },
+    Queued { local_id: String },
+}
+
+/// The persisted settings (`settings.json` in the app's config dir).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Settings {
+    pub lang: Lang,
+    /// Empty: none configured (demo mode).
+    #[serde(default)]
+    pub portal_url: String,
+}
+
+/// Payload of the `connectivity` event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Connectivity {
+    pub online: bool,
+}
+
+/// Payload of the `outbox-delivered` event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OutboxDelivered {
+    pub delivered: u32,
+    pub remaining: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_from_locale() {
+        assert_eq!(Lang::from_locale(Some("fi-FI")), Lang::Fi);
+        assert_eq!(Lang::from_locale(Some("fi_FI.UTF-8")), Lang::Fi);
+        assert_eq!(Lang::from_locale(Some("fi")), Lang::Fi);
+        assert_eq!(Lang::from_locale(Some("en-US")), Lang::En);
+        assert_eq!(Lang::from_locale(Some("sv-FI")), Lang::En);
+        assert_eq!(Lang::from_locale(Some("C")), Lang::En);
+        assert_eq!(Lang::from_locale(None), Lang::En);
+    }
+
+    #[test]
+    fn feedback_outcome_is_tagged_by_status() {
+        let q = FeedbackOutcome::Queued {
+            local_id: "abc".into(),
+        };
+        assert_eq!(
+            serde_json::to_value(q).unwrap(),
+            serde_json::json!({"status": "queued", "local_id": "abc"})
+        );
+    }
+}

@@ -1,0 +1,270 @@
+"""Fixtures of the end-to-end tests: a real portal-server on a free loopback port with a
+fresh database, tauri-driver (which starts the real debug app through WebKitWebDriver)
+with the app's environment, and helpers for views, screenshots and axe-core.
+
+Run through tests/e2e/run.sh, which provides Xvfb, a private D-Bus session with an
+unlocked gnome-keyring, fresh XDG dirs and the Python venv.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+APP = Path(os.environ.get("OMAHALLINTA_E2E_APP", TARGET / "debug" / "omahallinta"))
+SERVER = Path(os.environ.get("OMAHALLINTA_E2E_SERVER", TARGET / "debug" / "portal-server"))
+SCREENSHOTS = Path(os.environ.get("OMAHALLINTA_E2E_SCREENSHOTS", ROOT / "artifacts" / "screenshots"))
+AXE = Path(os.environ.get("OMAHALLINTA_E2E_AXE", ROOT / "ui" / "node_modules" / "axe-core" / "axe.min.js"))
+TIMEOUT = float(os.environ.get("OMAHALLINTA_E2E_TIMEOUT", "20"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, proc: subprocess.Popen, what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{what} exited with {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{what} did not listen on {port} within {timeout} s")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@dataclass
+class Portal:
+    url: str
+    public_key: str
+    db: Path
+
+    def get(self, path: str, token: str | None = None):
+        req = urllib.request.Request(self.url + path)
+        if token:
+            req.add_header("Authorization", f"Bearer {token}")
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return json.load(r)
+
+    def post(self, path: str, body: dict, token: str | None = None):
+        req = urllib.request.Request(
+            self.url + path, data=json.dumps(body).encode(), method="POST",
+            headers={"Content-Type": "application/json"},
+        )
+        if token:
+            req.add_header("Authorization", f"Bearer {token}")
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return json.load(r)
+
+    def sign_in(self, email: str, password: str) -> str:
+        return self.post("/api/v1/session", {"email": email, "password": password})["access_token"]
+
+
+@pytest.fixture(scope="session")
+def workdir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("e2e")
+
+
+@pytest.fixture(scope="session")
+def portal(workdir: Path):
+    """The reference portal with demo data, on a free loopback port, fresh database."""
+    assert SERVER.exists(), f"build it first: cargo build -p portal-server ({SERVER})"
+    port = free_port()
+    db = workdir / "portal.db"
+    log = open(workdir / "portal-server.log", "w")
+    proc = subprocess.Popen(
+        [str(SERVER), "--demo", "--listen", f"127.0.0.1:{port}", "--db", str(db)],
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for_port(port, proc, "portal-server")
+        url = f"http://127.0.0.1:{port}"
+        key = None
+        for _ in range(50):
+            try:
+                key = Portal(url, "", db).get("/api/v1/signing-key")["public_key"]
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert key, "portal-server gave no signing key"
+        yield Portal(url, key, db)
+    finally:
+        stop(proc)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def opened_log(workdir: Path) -> Path:
+    return workdir / "opened.txt"
+
+
+@pytest.fixture(scope="session")
+def tauri_driver(portal: Portal, workdir: Path, opened_log: Path):
+    """tauri-driver, with the environment the app inherits: the external portal and its
+    pinned key, an isolated data dir, an "open" command that only records what it was
+    asked to open, English as the OS language."""
+    driver_bin = shutil.which("tauri-driver") or str(Path.home() / ".cargo" / "bin" / "tauri-driver")
+    assert Path(driver_bin).exists(), "cargo install tauri-driver --locked"
+    assert APP.exists(), f"build it first: cargo build -p omahallinta ({APP})"
+    recorder = workdir / "record-open.sh"
+    recorder.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{opened_log}"\n')
+    recorder.chmod(0o755)
+    env = dict(os.environ)
+    env.update(
+        OMAHALLINTA_PORTAL_URL=portal.url,
+        OMAHALLINTA_PORTAL_KEY=portal.public_key,
+        OMAHALLINTA_DATA_DIR=str(workdir / "app-data"),
+        OMAHALLINTA_OPEN_COMMAND=str(recorder),
+        LANG="en_US.UTF-8",
+        LC_ALL="en_US.UTF-8",
+        NO_AT_BRIDGE="1",
+        RUST_LOG=os.environ.get("RUST_LOG", "info"),
+    )
+    env.pop("OMAHALLINTA_DEMO", None)
+    port, native = free_port(), free_port()
+    log = open(workdir / "tauri-driver.log", "w")
+    proc = subprocess.Popen(
+        [driver_bin, "--port", str(port), "--native-port", str(native)],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for_port(port, proc, "tauri-driver")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(proc)
+        log.close()
+
+
+class App:
+    """One running app (one WebDriver session) with helpers."""
+
+    def __init__(self, driver_url: str):
+        opts = ArgOptions()
+        opts.set_capability("browserName", "wry")
+        opts.set_capability("tauri:options", {"application": str(APP)})
+        last = None
+        for _ in range(3):
+            try:
+                self.d = webdriver.Remote(command_executor=driver_url, options=opts)
+                break
+            except WebDriverException as e:  # the first start can be slow
+                last = e
+                time.sleep(1)
+        else:
+            raise last  # type: ignore[misc]
+        self.d.implicitly_wait(0)
+        self.wait = WebDriverWait(self.d, TIMEOUT)
+
+    def quit(self) -> None:
+        try:
+            self.d.quit()
+        except WebDriverException:
+            pass
+
+    # --- finding ---
+    def tid(self, testid: str):
+        """Waits for the visible element with `data-testid`."""
+        sel = f'[data-testid="{testid}"]'
+        return self.wait.until(
+            lambda d: next((e for e in d.find_elements(By.CSS_SELECTOR, sel) if e.is_displayed()), None),
+            f"no visible {sel}",
+        )
+
+    def tids(self, testid: str):
+        return self.d.find_elements(By.CSS_SELECTOR, f'[data-testid="{testid}"]')
+
+    def has(self, testid: str) -> bool:
+        return any(e.is_displayed() for e in self.tids(testid))
+
+    def text(self, testid: str) -> str:
+        return clean(self.tid(testid).text)
+
+    def wait_text(self, testid: str, predicate, msg: str = ""):
+        return self.wait.until(lambda d: predicate(clean(self.tid(testid).text)), msg or testid)
+
+    # --- evidence ---
+    def screenshot(self, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        self.d.save_screenshot(str(path))
+        return path
+
+    def axe(self) -> list[dict]:
+        """Runs axe-core in the web view; returns serious and critical violations."""
+        if not self.d.execute_script("return typeof window.axe === 'object'"):
+            self.d.execute_script(AXE.read_text())
+        raw = self.d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "window.axe.run(document, {resultTypes: ['violations']})"
+            ".then(r => done(JSON.stringify(r.violations)))"
+            ".catch(e => done(JSON.stringify({error: String(e)})));"
+        )
+        result = json.loads(raw)
+        if isinstance(result, dict):
+            raise AssertionError(f"axe failed: {result['error']}")
+        return [v for v in result if v.get("impact") in ("serious", "critical")]
+
+    def check_view(self, name: str) -> None:
+        """Screenshot + accessibility check of the current view."""
+        self.screenshot(name)
+        bad = self.axe()
+        assert not bad, f"{name}: " + json.dumps(
+            [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+              "nodes": [n["target"] for n in v["nodes"]][:5]} for v in bad], indent=1)
+
+
+def clean(s: str) -> str:
+    """Drops Fluent's bidi isolation marks and normalizes spaces."""
+    for ch in ("\u2068", "\u2069"):
+        s = s.replace(ch, "")
+    return " ".join(s.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> Path:
+    assert AXE.exists(), f"axe-core missing: {AXE}"
+    return AXE
+
+
+@pytest.fixture
+def start_app(tauri_driver: str, axe_source: Path):
+    apps: list[App] = []
+
+    def start() -> App:
+        app = App(tauri_driver)
+        apps.append(app)
+        return app
+
+    yield start
+    for a in apps:
+        a.quit()
