@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+#[path = "api/common.rs"]
 mod common;
 
 fn committed_path() -> PathBuf {

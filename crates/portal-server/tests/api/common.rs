@@ -77,6 +77,15 @@ impl Api {
         }
     }
 
+    pub fn new_with_base(base: String) -> Self {
+        Self {
+            base,
+            http: http(),
+            token: None,
+            refresh: None,
+        }
+    }
+
     pub async fn signed_in(server: &RunningServer, account: demo::DemoAccount) -> Self {
         let mut api = Self::new(server);
         api.sign_in(account.email, account.password)
