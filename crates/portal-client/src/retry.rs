@@ -50,7 +50,6 @@ pub(crate) fn next_delay(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use backon::Backoff;
 
     #[test]
     fn retry_after_both_forms() {
@@ -76,11 +75,7 @@ mod tests {
             max_delay: Duration::from_millis(800),
             ..RetryPolicy::default()
         };
-        let mut b = backon::BackoffBuilder::build(backoff(&policy));
-        let mut delays = Vec::new();
-        while let Some(d) = b.next() {
-            delays.push(d);
-        }
+        let delays: Vec<Duration> = backon::BackoffBuilder::build(backoff(&policy)).collect();
         assert_eq!(delays.len(), 6);
         assert!(delays.iter().all(|d| *d <= Duration::from_millis(800)));
         let e = ClientError::offline("x");
