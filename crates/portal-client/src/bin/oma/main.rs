@@ -279,7 +279,12 @@ async fn run(ctx: &Ctx, cli: Cli) -> Result<u8, ClientError> {
             } else {
                 match client.restore_session().await {
                     Ok(true) => {}
-                    Ok(false) => {
+                    // Nothing can be remembered without a keychain.
+                    Ok(false)
+                    | Err(ClientError {
+                        code: portal_api::ErrorCode::KeychainUnavailable,
+                        ..
+                    }) => {
                         if !ctx.json {
                             eprintln!("{}", ctx.t("cli-not-signed-in"));
                         }
