@@ -49,17 +49,31 @@ pub fn verify_password(password: &str, phc: &str) -> bool {
     }
 }
 
-/// Runs the (deliberately slow) verification off the async workers.
-pub(crate) async fn verify_password_blocking(password: String, phc: String) -> bool {
+/// Runs the (deliberately slow) verification off the async workers, a
+/// bounded number at a time.
+pub(crate) async fn verify_password_blocking(
+    state: &AppState,
+    password: String,
+    phc: String,
+) -> bool {
+    let Ok(_permit) = state.hash_permits.acquire().await else {
+        return false;
+    };
     tokio::task::spawn_blocking(move || verify_password(&password, &phc))
         .await
         .unwrap_or(false)
 }
 
 pub(crate) async fn hash_password_blocking(
+    state: &AppState,
     password: String,
-    params: PasswordHashParams,
 ) -> Result<String, ApiError> {
+    let params = state.config.password_hash;
+    let _permit = state
+        .hash_permits
+        .acquire()
+        .await
+        .map_err(|_| ApiError::internal())?;
     tokio::task::spawn_blocking(move || hash_password(&password, params))
         .await
         .map_err(|_| ApiError::internal())?

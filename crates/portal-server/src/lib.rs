@@ -280,6 +280,11 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer, ServerError> {
         write_lock: tokio::sync::Mutex::new(()),
         dummy_hash: auth::hash_password("dummy-password-for-timing", config.password_hash)
             .map_err(|e| ServerError::Other(e.to_string()))?,
+        hash_permits: tokio::sync::Semaphore::new(
+            std::thread::available_parallelism()
+                .map_or(2, |n| n.get())
+                .clamp(2, 8),
+        ),
     }));
 
     let app = routes::router(state.clone());

@@ -11,11 +11,11 @@ use portal_server::{demo, ServerConfig};
 #[derive(Debug, Parser)]
 #[command(version, about)]
 struct Cli {
-    /// Seed the demo accounts (into a fresh temporary database unless --db).
+    /// Run with a fresh temporary database holding the demo accounts.
     #[arg(long)]
     demo: bool,
-    /// SQLite database file, kept between runs; demo data is seeded only
-    /// when the database is new.
+    /// SQLite database file, kept between runs; the demo accounts are
+    /// seeded only when the database is new.
     #[arg(long, value_name = "PATH")]
     db: Option<PathBuf>,
     /// Address to listen on.
@@ -49,7 +49,9 @@ async fn main() -> std::process::ExitCode {
         listen: cli.listen,
         db_path: cli.db.clone(),
         data_dir: cli.data_dir.clone(),
-        demo: cli.demo,
+        // The reference portal has no other way to create customers: a new
+        // database always gets the demo accounts.
+        demo: true,
         installer_size: cli.installer_size,
         access_token_ttl: std::time::Duration::from_secs(cli.access_token_ttl.max(1)),
         ..ServerConfig::default()
@@ -78,7 +80,7 @@ async fn main() -> std::process::ExitCode {
                 .unwrap_or_default()
         )
     );
-    if cli.demo {
+    {
         println!("Demo accounts:");
         for a in demo::ACCOUNTS {
             println!("  {:<28} {:<18} {}", a.email, a.password, a.description);

@@ -27,6 +27,9 @@ pub(crate) struct Inner {
     pub write_lock: tokio::sync::Mutex<()>,
     /// A hash verified for unknown emails, so both paths cost the same.
     pub dummy_hash: String,
+    /// Bounds concurrent argon2 work (each hash takes its memory cost), so
+    /// a burst of sign-ins queues instead of exhausting memory.
+    pub hash_permits: tokio::sync::Semaphore,
 }
 
 impl Deref for AppState {

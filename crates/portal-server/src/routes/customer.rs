@@ -195,7 +195,7 @@ pub(crate) async fn change_password(
         .await?
         .ok_or_else(ApiError::unauthorized)?;
     let current_ok = req.current_password.chars().count() <= PASSWORD_MAX_LEN
-        && auth::verify_password_blocking(req.current_password.clone(), hash).await;
+        && auth::verify_password_blocking(&state, req.current_password.clone(), hash).await;
     if !current_ok {
         return Err(ApiError::new(
             ErrorCode::WrongCurrentPassword,
@@ -210,8 +210,7 @@ pub(crate) async fn change_password(
         )
         .field("new_password"));
     }
-    let new_hash =
-        auth::hash_password_blocking(req.new_password.clone(), state.config.password_hash).await?;
+    let new_hash = auth::hash_password_blocking(&state, req.new_password.clone()).await?;
     let _guard = state.write_lock.lock().await;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     sqlx::query("UPDATE customers SET password_hash = ? WHERE id = ?")

@@ -61,7 +61,7 @@ pub(crate) async fn sign_in(
         .map(|(_, h, _)| h.clone())
         .unwrap_or_else(|| state.dummy_hash.clone());
     let password: String = req.password.chars().take(PASSWORD_MAX_LEN).collect();
-    let ok = auth::verify_password_blocking(password, hash).await && row.is_some();
+    let ok = auth::verify_password_blocking(&state, password, hash).await && row.is_some();
     let Some((customer_id, _, relationship_valid)) = row.filter(|_| ok) else {
         state.limiter.record_failure(&account, ip);
         return Err(invalid());
