@@ -1,1 +1,229 @@
-fn main() {}
+//! Downloader benchmark: throughput against `curl` and peak extra memory.
+//!
+//! ```text
+//! OMA_BENCH_JSON=target/bench-download.json cargo bench -p portal-client --bench download
+//! ```
+//!
+//! The portal server runs in a child process (this binary re-executed with
+//! `OMA_BENCH_ROLE=server`) serving a 256 MiB installer
+//! (`OMA_BENCH_SIZE_MIB` to change), so its memory does not count. Then,
+//! for `OMA_BENCH_ROUNDS` (default 3) alternating rounds, the same URL is
+//! downloaded with the verified downloader (SHA-256 + signed manifest +
+//! fsync + rename included) and with `curl -o`. Printed and written as
+//! JSON (to `$OMA_BENCH_JSON` or the first non-flag argument): the median
+//! throughputs, their ratio (target ≥ 0.9) and the downloader's peak extra
+//! RSS (target < 32 MiB), measured by resetting the high-water mark
+//! (`/proc/self/clear_refs` ← 5), reading `VmHWM`, and sampling `VmRSS`.
+
+use portal_api::Os;
+use portal_client::{ClientConfig, MemoryStore, PortalClient};
+use std::io::{BufRead, Read, Write};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const MIB: u64 = 1024 * 1024;
+
+fn status_kib(field: &str) -> u64 {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    s.lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+fn reset_hwm() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
+fn server_role() {
+    let size_mib: u64 = std::env::var("OMA_BENCH_SIZE_MIB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let srv = portal_server::spawn(portal_server::ServerConfig {
+            installer_size: size_mib * MIB,
+            password_hash: portal_server::PasswordHashParams::INSECURE_FAST,
+            ..Default::default()
+        })
+        .await
+        .expect("server");
+        let key = base64_key(&srv.public_key_bytes());
+        println!("{} {}", srv.base_url(), key);
+        std::io::stdout().flush().unwrap();
+        // Serve until the parent closes our stdin.
+        tokio::task::spawn_blocking(|| {
+            let mut sink = Vec::new();
+            let _ = std::io::stdin().read_to_end(&mut sink);
+        })
+        .await
+        .unwrap();
+        srv.shutdown().await;
+    });
+}
+
+fn base64_key(k: &[u8; 32]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(k)
+}
+
+fn main() {
+    if std::env::var("OMA_BENCH_ROLE").as_deref() == Ok("server") {
+        server_role();
+        return;
+    }
+    let out_path = std::env::var("OMA_BENCH_JSON")
+        .ok()
+        .or_else(|| std::env::args().skip(1).find(|a| !a.starts_with('-')));
+    let rounds: usize = std::env::var("OMA_BENCH_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+
+    eprintln!("starting the portal server (generating the installer)…");
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .env("OMA_BENCH_ROLE", "server")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("server process");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let mut parts = line.split_whitespace();
+    let base_url = parts.next().expect("base url").to_string();
+    let key = portal_client::decode_public_key(parts.next().expect("key")).unwrap();
+
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let client = PortalClient::new(
+        ClientConfig::new(&base_url, work.path().join("data")).with_pinned_key(key),
+        Arc::new(MemoryStore::new()),
+    )
+    .unwrap();
+    let (manifest, installer) = rt.block_on(async {
+        let demo = portal_server::demo::FAMILY;
+        client
+            .sign_in(demo.email, demo.password.into(), false)
+            .await
+            .unwrap();
+        let manifest = client
+            .services()
+            .await
+            .unwrap()
+            .services
+            .into_iter()
+            .find_map(|s| s.security)
+            .unwrap()
+            .manifest;
+        let inst = portal_client::verified_installer(&manifest, &key, Os::Linux).unwrap();
+        (manifest, inst)
+    });
+    let size = installer.size;
+    let url = format!("{}{}", base_url.trim_end_matches('/'), installer.url);
+    eprintln!("installer: {} MiB at {url}", size / MIB);
+
+    let mut ours = Vec::new();
+    let mut curls = Vec::new();
+    let mut peak_extra_kib = 0u64;
+    let mut peak_sampled_kib = 0u64;
+    for round in 0..rounds {
+        // The downloader.
+        let dest = work.path().join(format!("ours-{round}"));
+        let baseline = status_kib("VmRSS:");
+        reset_hwm();
+        let stop = Arc::new(AtomicBool::new(false));
+        let max_rss = Arc::new(AtomicU64::new(0));
+        let sampler = {
+            let (stop, max_rss) = (stop.clone(), max_rss.clone());
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    max_rss.fetch_max(status_kib("VmRSS:"), Ordering::Relaxed);
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+            })
+        };
+        let t = Instant::now();
+        let path = rt
+            .block_on(client.download_installer(
+                &manifest,
+                Os::Linux,
+                &dest,
+                |_| {},
+                Default::default(),
+            ))
+            .expect("download");
+        let secs = t.elapsed().as_secs_f64();
+        stop.store(true, Ordering::Relaxed);
+        sampler.join().unwrap();
+        let hwm = status_kib("VmHWM:");
+        peak_extra_kib = peak_extra_kib.max(hwm.saturating_sub(baseline));
+        peak_sampled_kib =
+            peak_sampled_kib.max(max_rss.load(Ordering::Relaxed).saturating_sub(baseline));
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), size);
+        std::fs::remove_dir_all(&dest).unwrap();
+        ours.push(size as f64 / secs / MIB as f64);
+
+        // curl, same URL.
+        let out = work.path().join(format!("curl-{round}.bin"));
+        let t = Instant::now();
+        let status = Command::new("curl")
+            .args(["-sS", "--fail", "-o"])
+            .arg(&out)
+            .arg(&url)
+            .status()
+            .expect("curl runs");
+        let secs_curl = t.elapsed().as_secs_f64();
+        assert!(status.success());
+        assert_eq!(std::fs::metadata(&out).unwrap().len(), size);
+        std::fs::remove_file(&out).unwrap();
+        curls.push(size as f64 / secs_curl / MIB as f64);
+        eprintln!(
+            "round {round}: downloader {:.0} MiB/s ({secs:.2} s), curl {:.0} MiB/s ({secs_curl:.2} s)",
+            ours.last().unwrap(),
+            curls.last().unwrap()
+        );
+    }
+    drop(child.stdin.take());
+    let _ = child.wait();
+
+    let ours_med = median(ours.clone());
+    let curl_med = median(curls.clone());
+    let ratio = ours_med / curl_med;
+    let report = serde_json::json!({
+        "installer_bytes": size,
+        "rounds": rounds,
+        "downloader_mib_per_s": ours,
+        "curl_mib_per_s": curls,
+        "downloader_median_mib_per_s": ours_med,
+        "curl_median_mib_per_s": curl_med,
+        "throughput_ratio": ratio,
+        "throughput_target": 0.9,
+        "peak_extra_rss_kib_hwm": peak_extra_kib,
+        "peak_extra_rss_kib_sampled": peak_sampled_kib,
+        "peak_extra_rss_target_kib": 32 * 1024,
+        "verification_included": true,
+    });
+    println!("{}", serde_json::to_string_pretty(&report).unwrap());
+    println!(
+        "throughput ratio {ratio:.2} (target >= 0.9); peak extra RSS {:.1} MiB (target < 32 MiB)",
+        peak_extra_kib as f64 / 1024.0
+    );
+    if let Some(p) = out_path {
+        std::fs::write(&p, serde_json::to_vec_pretty(&report).unwrap()).unwrap();
+        eprintln!("wrote {p}");
+    }
+}
