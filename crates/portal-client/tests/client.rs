@@ -758,3 +758,47 @@ async fn errors_serialize_as_the_portal_envelope() {
         serde_json::json!({"code": "offline", "message": "x"})
     );
 }
+
+#[tokio::test]
+async fn sign_out_forgets_the_session_even_offline() {
+    use portal_client::SessionStore;
+    let srv = server(64 * 1024, Duration::from_secs(300)).await;
+    let proxy = Proxy::start(&srv.base_url()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(MemoryStore::new());
+    let c = support::client_with(support::config(&proxy.url(), dir.path(), None), store.clone());
+    let out = c.sign_in(FAMILY.email, FAMILY.password.into(), true).await.unwrap();
+    assert!(out.remembered);
+    assert!(store.load().unwrap().is_some());
+    // Online sign-out revokes on the portal.
+    proxy.clear_log();
+    c.sign_out().await.unwrap();
+    assert_eq!(proxy.count("DELETE", "/api/v1/session"), 1);
+    assert!(store.load().unwrap().is_none());
+
+    // Offline sign-out still forgets everything locally.
+    c.sign_in(FAMILY.email, FAMILY.password.into(), true).await.unwrap();
+    proxy.set_down(true);
+    c.sign_out().await.unwrap();
+    assert!(!c.is_signed_in().await);
+    assert!(store.load().unwrap().is_none());
+    proxy.set_down(false);
+    let c2 = support::client_with(support::config(&proxy.url(), dir.path(), None), store.clone());
+    assert!(!c2.restore_session().await.unwrap());
+    srv.shutdown().await;
+}
+
+#[tokio::test]
+async fn secrets_never_appear_in_debug_output() {
+    let srv = server(64 * 1024, Duration::from_secs(300)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(MemoryStore::new());
+    let c = support::client_with(support::config(&srv.base_url(), dir.path(), None), store.clone());
+    c.sign_in(FAMILY.email, FAMILY.password.into(), true).await.unwrap();
+    let stored = portal_client::SessionStore::load(store.as_ref()).unwrap().unwrap();
+    let token = stored.refresh_token.expose().to_string();
+    let text = format!("{c:?} {stored:?} {store:?}");
+    assert!(!text.contains(&token), "{text}");
+    assert!(!text.contains(FAMILY.password), "{text}");
+    srv.shutdown().await;
+}
