@@ -230,14 +230,21 @@ pub(crate) async fn seed_if_new(
         ),
     ];
 
+    // Hash the demo passwords in parallel: argon2 is the slow part of start-up.
+    let tasks: Vec<_> = customers
+        .iter()
+        .map(|(c, _)| {
+            let pw = c.account.password.to_string();
+            tokio::task::spawn_blocking(move || crate::auth::hash_password(&pw, params))
+        })
+        .collect();
     let mut hashes = Vec::new();
-    for (c, _) in &customers {
-        let pw = c.account.password.to_string();
-        let hash = tokio::task::spawn_blocking(move || crate::auth::hash_password(&pw, params))
-            .await
-            .map_err(|e| ServerError::Other(e.to_string()))?
-            .map_err(ServerError::Other)?;
-        hashes.push(hash);
+    for task in tasks {
+        hashes.push(
+            task.await
+                .map_err(|e| ServerError::Other(e.to_string()))?
+                .map_err(ServerError::Other)?,
+        );
     }
 
     let catalogue = crate::catalogue::catalogue();

@@ -257,10 +257,31 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer, ServerError> {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let pool = db::connect(&db_path, config.max_db_connections).await?;
     let keypair: Ed25519Key = db::load_or_create_signing_key(&pool).await?;
-    if config.demo {
-        demo::seed_if_new(&pool, today, config.password_hash).await?;
-    }
-    let installers = installers::prepare(&data_dir, config.installer_size, &keypair).await?;
+    // Seeding (argon2), the installers (sha256) and the dummy hash are
+    // independent: do them at the same time.
+    let params = config.password_hash;
+    let seed = async {
+        if config.demo {
+            demo::seed_if_new(&pool, today, params).await?;
+        }
+        Ok::<_, ServerError>(())
+    };
+    let dummy = async {
+        tokio::task::spawn_blocking(move || {
+            auth::hash_password("dummy-password-for-timing", params)
+        })
+        .await
+        .map_err(|e| ServerError::Other(e.to_string()))?
+        .map_err(ServerError::Other)
+    };
+    let (seeded, installers, dummy_hash) = tokio::join!(
+        seed,
+        installers::prepare(&data_dir, config.installer_size, &keypair),
+        dummy
+    );
+    seeded?;
+    let installers = installers?;
+    let dummy_hash = dummy_hash?;
 
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;
@@ -278,8 +299,7 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer, ServerError> {
         base_url: base_url.clone(),
         limiter: auth::RateLimiter::new(config.rate_limit),
         write_lock: tokio::sync::Mutex::new(()),
-        dummy_hash: auth::hash_password("dummy-password-for-timing", config.password_hash)
-            .map_err(|e| ServerError::Other(e.to_string()))?,
+        dummy_hash,
         hash_permits: tokio::sync::Semaphore::new(
             std::thread::available_parallelism()
                 .map_or(2, |n| n.get())
