@@ -11,6 +11,7 @@ cli-not-signed-in = You are not signed in. Sign in with: oma sign-in --email ADD
 cli-services-title = Ordered services
 cli-service-ends = Ends { DATE($date) }
 cli-service-starts = Starts { DATE($date) }
+cli-service-ended-on = Ended { DATE($date) }
 cli-service-until-further-notice = Until further notice
 cli-monthly-price = { MONEY($cents) }/month
 cli-monthly-total = Monthly invoice total: { MONEY($cents) }

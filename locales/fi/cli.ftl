@@ -12,6 +12,7 @@ cli-not-signed-in = Et ole kirjautunut sisään. Kirjaudu komennolla: oma sign-i
 cli-services-title = Tilatut palvelut
 cli-service-ends = Päättyy { DATE($date) }
 cli-service-starts = Alkaa { DATE($date) }
+cli-service-ended-on = Päättyi { DATE($date) }
 cli-service-until-further-notice = Toistaiseksi voimassa
 cli-monthly-price = { MONEY($cents) }/kk
 cli-monthly-total = Kuukausilaskutus yhteensä: { MONEY($cents) }

@@ -766,8 +766,14 @@ async fn sign_out_forgets_the_session_even_offline() {
     let proxy = Proxy::start(&srv.base_url()).await;
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(MemoryStore::new());
-    let c = support::client_with(support::config(&proxy.url(), dir.path(), None), store.clone());
-    let out = c.sign_in(FAMILY.email, FAMILY.password.into(), true).await.unwrap();
+    let c = support::client_with(
+        support::config(&proxy.url(), dir.path(), None),
+        store.clone(),
+    );
+    let out = c
+        .sign_in(FAMILY.email, FAMILY.password.into(), true)
+        .await
+        .unwrap();
     assert!(out.remembered);
     assert!(store.load().unwrap().is_some());
     // Online sign-out revokes on the portal.
@@ -777,13 +783,18 @@ async fn sign_out_forgets_the_session_even_offline() {
     assert!(store.load().unwrap().is_none());
 
     // Offline sign-out still forgets everything locally.
-    c.sign_in(FAMILY.email, FAMILY.password.into(), true).await.unwrap();
+    c.sign_in(FAMILY.email, FAMILY.password.into(), true)
+        .await
+        .unwrap();
     proxy.set_down(true);
     c.sign_out().await.unwrap();
     assert!(!c.is_signed_in().await);
     assert!(store.load().unwrap().is_none());
     proxy.set_down(false);
-    let c2 = support::client_with(support::config(&proxy.url(), dir.path(), None), store.clone());
+    let c2 = support::client_with(
+        support::config(&proxy.url(), dir.path(), None),
+        store.clone(),
+    );
     assert!(!c2.restore_session().await.unwrap());
     srv.shutdown().await;
 }
@@ -793,9 +804,16 @@ async fn secrets_never_appear_in_debug_output() {
     let srv = server(64 * 1024, Duration::from_secs(300)).await;
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(MemoryStore::new());
-    let c = support::client_with(support::config(&srv.base_url(), dir.path(), None), store.clone());
-    c.sign_in(FAMILY.email, FAMILY.password.into(), true).await.unwrap();
-    let stored = portal_client::SessionStore::load(store.as_ref()).unwrap().unwrap();
+    let c = support::client_with(
+        support::config(&srv.base_url(), dir.path(), None),
+        store.clone(),
+    );
+    c.sign_in(FAMILY.email, FAMILY.password.into(), true)
+        .await
+        .unwrap();
+    let stored = portal_client::SessionStore::load(store.as_ref())
+        .unwrap()
+        .unwrap();
     let token = stored.refresh_token.expose().to_string();
     let text = format!("{c:?} {stored:?} {store:?}");
     assert!(!text.contains(&token), "{text}");

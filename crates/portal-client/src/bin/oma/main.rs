@@ -339,9 +339,15 @@ async fn run_signed_in(
                 println!("{}", ctx.t("cli-no-services"));
             }
             for s in &cached.data.services {
-                let validity = match s.end_date {
-                    Some(end) => ctx.ta("cli-service-ends", &[("date", end.to_string())]),
-                    None => ctx.t("cli-service-until-further-notice"),
+                let validity = match (s.status, s.end_date) {
+                    (ServiceStatus::Upcoming, _) => {
+                        ctx.ta("cli-service-starts", &[("date", s.start_date.to_string())])
+                    }
+                    (ServiceStatus::Ended, Some(end)) => {
+                        ctx.ta("cli-service-ended-on", &[("date", end.to_string())])
+                    }
+                    (_, Some(end)) => ctx.ta("cli-service-ends", &[("date", end.to_string())]),
+                    (_, None) => ctx.t("cli-service-until-further-notice"),
                 };
                 let price = {
                     let mut a = FluentArgs::new();
