@@ -291,7 +291,7 @@ async fn an_order_retried_after_a_timeout_exists_once() {
     let proxy = Proxy::start(&srv.base_url()).await;
     let dir = tempfile::tempdir().unwrap();
     let mut cfg = support::config(&proxy.url(), dir.path(), None);
-    cfg.timeouts.request = Duration::from_millis(700);
+    cfg.timeouts.request = Duration::from_millis(1500);
     let c = support::client_with(cfg, Arc::new(MemoryStore::new()));
     signed_in(&c).await;
 
@@ -320,7 +320,7 @@ async fn an_order_retried_after_a_timeout_exists_once() {
     proxy.fault(
         Some("POST"),
         "/api/v1/orders",
-        Fault::Delay(Duration::from_millis(1500)),
+        Fault::Delay(Duration::from_millis(3000)),
         1,
     );
     proxy.clear_log();
@@ -818,5 +818,108 @@ async fn secrets_never_appear_in_debug_output() {
     let text = format!("{c:?} {stored:?} {store:?}");
     assert!(!text.contains(&token), "{text}");
     assert!(!text.contains(FAMILY.password), "{text}");
+    srv.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_changed_etag_or_a_416_on_resume_starts_over_cleanly() {
+    let size = MIB;
+    let srv = server(size, Duration::from_secs(300)).await;
+    let proxy = Proxy::start(&srv.base_url()).await;
+    let data = tempfile::tempdir().unwrap();
+    let mut cfg = support::config(&proxy.url(), data.path(), Some(srv.public_key_bytes()));
+    cfg.retry.download_retries = 0; // stop after the cut, to tamper with the .part.meta
+    let c = support::client_with(cfg, Arc::new(MemoryStore::new()));
+    signed_in(&c).await;
+    let manifest = manifest_of(&c).await;
+    let inst =
+        portal_client::verified_installer(&manifest, &srv.public_key_bytes(), Os::Linux).unwrap();
+    let dest = tempfile::tempdir().unwrap();
+    let meta = dest.path().join(format!("{}.part.meta", inst.file_name));
+
+    // 1. Cut; then the file "changes" (another ETag): If-Range makes the
+    //    portal send 200 with the whole file, and the client starts over.
+    proxy.fault(
+        Some("GET"),
+        "/api/v1/installers/",
+        Fault::CutAfter(size / 2),
+        1,
+    );
+    let e = c
+        .download_installer(
+            &manifest,
+            Os::Linux,
+            dest.path(),
+            |_| {},
+            Default::default(),
+        )
+        .await
+        .unwrap_err();
+    assert!(e.is_transient(), "{e:?}");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["etag"] = serde_json::json!("\"an-older-version\"");
+    std::fs::write(&meta, v.to_string()).unwrap();
+    proxy.clear_log();
+    let path = c
+        .download_installer(
+            &manifest,
+            Os::Linux,
+            dest.path(),
+            |_| {},
+            Default::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(sha256_hex(&path), inst.sha256);
+    let log = proxy.log();
+    assert!(log[0].range.is_some());
+    assert_eq!(log[0].status, 200, "If-Range mismatch → the whole file");
+    assert_eq!(proxy.body_bytes("/api/v1/installers/"), size);
+    std::fs::remove_file(&path).unwrap();
+
+    // 2. Cut; then the resume gets 416: start over from 0.
+    proxy.fault(
+        Some("GET"),
+        "/api/v1/installers/",
+        Fault::CutAfter(size / 3),
+        1,
+    );
+    assert!(c
+        .download_installer(
+            &manifest,
+            Os::Linux,
+            dest.path(),
+            |_| {},
+            Default::default()
+        )
+        .await
+        .is_err());
+    proxy.fault(
+        Some("GET"),
+        "/api/v1/installers/",
+        Fault::Status {
+            status: 416,
+            retry_after: None,
+        },
+        1,
+    );
+    proxy.clear_log();
+    let path = c
+        .download_installer(
+            &manifest,
+            Os::Linux,
+            dest.path(),
+            |_| {},
+            Default::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(sha256_hex(&path), inst.sha256);
+    let log = proxy.log();
+    assert_eq!(log.len(), 2);
+    assert!(log[0].range.is_some() && log[0].status == 416);
+    assert!(log[1].range.is_none() && log[1].status == 200);
+    assert_eq!(leftovers(dest.path()), vec![inst.file_name.clone()]);
     srv.shutdown().await;
 }
