@@ -300,6 +300,7 @@ pub(crate) async fn serve(file: &InstallerFile, headers: &HeaderMap) -> Result<R
     h.insert(header::CONTENT_LENGTH, HeaderValue::from(end - start));
     h.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
     h.insert(header::ETAG, etag);
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     if let Ok(v) =
         HeaderValue::from_str(&format!("attachment; filename=\"{}\"", file.info.file_name))
     {

@@ -158,6 +158,7 @@ pub struct RunningServer {
     state: state::AppState,
     shutdown_tx: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
+    cleanup: JoinHandle<()>,
     // Dropped last: temporary database file and data dir.
     _temp: Vec<tempfile::TempDir>,
 }
@@ -205,12 +206,14 @@ impl RunningServer {
                 task.abort();
             }
         }
+        self.cleanup.abort();
         self.state.db.close().await;
     }
 }
 
 impl Drop for RunningServer {
     fn drop(&mut self) {
+        self.cleanup.abort();
         if let Some(tx) = self.shutdown_tx.take() {
             let _ = tx.send(());
         }
@@ -307,6 +310,7 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer, ServerError> {
         ),
     }));
 
+    let cleanup = tokio::spawn(housekeeping(state.clone()));
     let app = routes::router(state.clone());
     let (shutdown_tx, shutdown_rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
@@ -330,6 +334,30 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer, ServerError> {
         state,
         shutdown_tx: Some(shutdown_tx),
         task: Some(task),
+        cleanup,
         _temp: temp,
     })
+}
+
+/// Removes tokens nobody can use any more, every ten minutes. Used refresh
+/// tokens stay until they expire so that their reuse is still detected;
+/// expired access tokens stay a day so that they answer `token_expired`.
+async fn housekeeping(state: state::AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        let now = state::now_ms();
+        let _guard = state.write_lock.lock().await;
+        let access = sqlx::query("DELETE FROM access_tokens WHERE expires_at < ?")
+            .bind(now - 24 * 3600 * 1000)
+            .execute(&state.db)
+            .await;
+        let refresh = sqlx::query("DELETE FROM refresh_tokens WHERE expires_at < ?")
+            .bind(now)
+            .execute(&state.db)
+            .await;
+        if let (Err(e), _) | (_, Err(e)) = (&access, &refresh) {
+            tracing::warn!(error = %e, "token clean-up failed");
+        }
+    }
 }

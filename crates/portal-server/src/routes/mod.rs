@@ -16,7 +16,7 @@ pub(crate) use services::*;
 pub(crate) use session::*;
 
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put, MethodRouter};
 use axum::Router;
@@ -121,6 +121,17 @@ async fn method_not_allowed() -> ApiError {
 /// Turns any error response that is not already the JSON envelope (a
 /// timeout, a panic, a rejection from a layer) into the envelope.
 async fn ensure_envelope(resp: Response) -> Response {
+    let mut resp = envelope(resp);
+    let h = resp.headers_mut();
+    h.entry(header::X_CONTENT_TYPE_OPTIONS)
+        .or_insert(HeaderValue::from_static("nosniff"));
+    // API answers carry personal data and tokens: never cache them.
+    h.entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    resp
+}
+
+fn envelope(resp: Response) -> Response {
     let status = resp.status();
     if status.as_u16() < 400 {
         return resp;

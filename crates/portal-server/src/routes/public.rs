@@ -137,7 +137,7 @@ fn escape(s: &str) -> String {
 pub(crate) async fn device_page(
     State(state): State<AppState>,
     Path(code): Path<String>,
-) -> ApiResult<Html<String>> {
+) -> ApiResult<Response> {
     if code.is_empty() || code.len() > 64 {
         return Err(ApiError::not_found());
     }
@@ -177,7 +177,7 @@ pub(crate) async fn device_page(
         ));
     }
     let key = escape(key.as_deref().unwrap_or(""));
-    Ok(Html(format!(
+    let page = Html(format!(
         "<!doctype html>\n<html lang=\"fi\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
 <title>{fi} – suojaa lisää laitteita</title></head><body>\
@@ -187,5 +187,17 @@ pub(crate) async fn device_page(
 <p>Tilausavain / Subscription key: <strong><code>{key}</code></strong></p>\n<ul>\n{links}</ul>\
 </body></html>\n",
         fi = escape(&name.fi),
-    )))
+    ));
+    Ok((
+        [
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'",
+            ),
+            // The code is in the URL: do not hand it to other sites.
+            (header::REFERRER_POLICY, "no-referrer"),
+        ],
+        page,
+    )
+        .into_response())
 }

@@ -245,7 +245,10 @@ async fn device_link_page_lists_installers() {
         .to_str()
         .unwrap()
         .starts_with("text/html"));
+    assert_eq!(page.headers()["referrer-policy"], "no-referrer");
+    assert!(page.headers().get("content-security-policy").is_some());
     let html = page.text().await.unwrap();
+    assert!(html.contains(turva["security"]["subscription_key"].as_str().unwrap()));
     for i in turva["security"]["installers"].as_array().unwrap() {
         assert!(html.contains(i["url"].as_str().unwrap()));
     }

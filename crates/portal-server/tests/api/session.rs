@@ -11,6 +11,7 @@ async fn sign_in_gives_a_token_pair() {
     let mut api = Api::new(&server);
     let r = api.sign_in(FAMILY.email, FAMILY.password).await.expect(201);
     assert_eq!(r.body["token_type"], "Bearer");
+    assert_eq!(r.headers["cache-control"], "no-store");
     assert_eq!(r.body["expires_in"], 300);
     let access = r.body["access_token"].as_str().unwrap();
     assert_eq!(access.len(), 43, "32 bytes base64url");
