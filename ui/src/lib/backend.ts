@@ -152,10 +152,38 @@ export const changeEmail = (email: string) => call<CustomerDetails>("change_emai
 export const changePassword = (currentPassword: string, newPassword: string) =>
   call<void>("change_password", { currentPassword, newPassword });
 
-/** Not a command (COMMANDS.md): the web view's own clipboard. */
+/**
+ * Not a command (COMMANDS.md): the web view's own clipboard. `navigator.clipboard` first;
+ * WebKitGTK may refuse it (permissions), so fall back to a selected, off-screen textarea
+ * and `execCommand("copy")`, which works inside the click handler.
+ */
 export async function copyToClipboard(text: string): Promise<void> {
-  if (!navigator.clipboard) throw new BackendError({ code: "internal", message: "clipboard unavailable" });
-  await navigator.clipboard.writeText(text);
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return;
+    }
+  } catch {
+    /* fall back below */
+  }
+  const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.setAttribute("aria-hidden", "true");
+  area.style.position = "fixed";
+  area.style.top = "0";
+  area.style.left = "-9999px";
+  document.body.appendChild(area);
+  area.select();
+  let copied = false;
+  try {
+    copied = typeof document.execCommand === "function" && document.execCommand("copy");
+  } finally {
+    area.remove();
+    active?.focus();
+  }
+  if (!copied) throw new BackendError({ code: "internal", message: "clipboard unavailable" });
 }
 
 // ---- events -----------------------------------------------------------------

@@ -32,11 +32,22 @@ describe("ordered services", () => {
     expect(textOf(mix.getByTestId("status-badge"))).toBe("päättymässä · 10 päivää jäljellä");
     expect(textOf(mix.getByTestId("service-price"))).toBe("14,90 € / kk");
 
-    expect(textOf(within(screen.getByTestId("service-row-13")).getByTestId("status-badge"))).toBe("päättynyt");
+    const ended = within(screen.getByTestId("service-row-13"));
+    expect(textOf(ended.getByTestId("status-badge"))).toBe("päättynyt");
+    // An ended service is not billed: no price shown.
+    expect(ended.queryByTestId("service-price")).toBeNull();
     expect(textOf(screen.getByTestId("services-total-amount"))).toBe("24,80 €");
     expect(textOf(screen.getByTestId("billing-note"))).toContain("kuukausilaskutuksen yhteydessä");
     expect(textOf(screen.getByTestId("ending-reminder"))).toBe("MIX-paketti 5 kanavaa päättyy 10 päivän kuluttua.");
     await expectNoA11yViolations();
+  });
+
+  it("lists ended services last", () => {
+    mockBackend();
+    app.services = fx.cached({ ...fx.serviceList, services: [fx.endedChannel, fx.turvapaketti, fx.mixPackage] }, 0, false);
+    render(Services);
+    const rows = screen.getAllByTestId(/^service-row-/).map((r) => r.dataset.serviceId);
+    expect(rows).toEqual(["11", "12", "13"]);
   });
 
   it("shows the upcoming status", () => {
