@@ -215,6 +215,26 @@ impl PortalClient {
             .and_then(|v| v.try_into().ok())
             .ok_or_else(|| ClientError::verification("the manifest's SHA-256 is not valid hex"))?;
         fs::create_dir_all(dest_dir).map_err(|e| ClientError::io("create download folder", &e))?;
+        // Already downloaded? Re-verify it (it may have changed on disk);
+        // a file that does not match is removed and fetched again.
+        let final_path = dest_dir.join(&inst.file_name);
+        if fs::metadata(&final_path).is_ok_and(|m| m.is_file() && m.len() == inst.size) {
+            let (p, c, size) = (final_path.clone(), cancel.clone(), inst.size);
+            let hasher = tokio::task::spawn_blocking(move || hash_prefix(&p, size, &c))
+                .await
+                .map_err(|_| ClientError::new(ErrorCode::Io, "re-hash failed"))??;
+            if hasher.finalize().as_slice() == expected {
+                on_progress(Progress {
+                    downloaded: inst.size,
+                    total: inst.size,
+                    resumed_from: inst.size,
+                });
+                return Ok(final_path);
+            }
+        }
+        if final_path.exists() {
+            let _ = fs::remove_file(&final_path);
+        }
         let policy = self.inner.config.retry;
         let mut retries_left = policy.download_retries;
         let mut restarts = 0usize;

@@ -747,6 +747,37 @@ async fn a_tampered_file_or_manifest_is_rejected_and_no_final_file_appears() {
         .await
         .unwrap();
     assert_eq!(sha256_hex(&path), inst.sha256);
+
+    // An intact final file is re-verified without the network; a changed
+    // one is fetched again.
+    proxy.clear_log();
+    let again = c
+        .download_installer(
+            &manifest,
+            Os::Linux,
+            dest.path(),
+            |_| {},
+            Default::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(again, path);
+    assert_eq!(proxy.count("GET", &inst.url), 0);
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[10] ^= 1;
+    std::fs::write(&path, bytes).unwrap();
+    let again = c
+        .download_installer(
+            &manifest,
+            Os::Linux,
+            dest.path(),
+            |_| {},
+            Default::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(sha256_hex(&again), inst.sha256);
+    assert_eq!(proxy.count("GET", &inst.url), 1);
     srv.shutdown().await;
 }
 
