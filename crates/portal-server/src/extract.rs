@@ -50,8 +50,8 @@ where
                 )
             }
         })?;
-        let de = &mut serde_json::Deserializer::from_slice(&bytes);
-        let value = serde_path_to_error::deserialize(de).map_err(|e| {
+        let mut de = serde_json::Deserializer::from_slice(&bytes);
+        let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner();
             let message = match inner.classify() {
@@ -67,6 +67,10 @@ where
                 err = err.field(field);
             }
             err
+        })?;
+        // Nothing but whitespace may follow the value.
+        de.end().map_err(|_| {
+            ApiError::new(ErrorCode::MalformedRequest, "the body is not valid JSON")
         })?;
         Ok(ApiJson(value))
     }

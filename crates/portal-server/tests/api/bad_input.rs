@@ -23,6 +23,18 @@ async fn malformed_bodies_are_malformed_request() {
             b"{\"email\": \"\xff\xfe\", \"password\": \"x\"}",
         ),
         ("nested deep", &[b'['; 10_000]),
+        (
+            "trailing garbage",
+            b"{\"email\": \"perhe@example.fi\", \"password\": \"Demo-Salasana-1\"} xyz",
+        ),
+        (
+            "two values",
+            b"{\"email\": \"a@b.fi\", \"password\": \"x\"}{}",
+        ),
+        (
+            "duplicate field",
+            b"{\"email\": \"a@b.fi\", \"email\": \"c@d.fi\", \"password\": \"x\"}",
+        ),
     ];
     for (name, body) in cases {
         let r = api
