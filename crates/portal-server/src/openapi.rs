@@ -27,6 +27,47 @@ impl Modify for BearerAuth {
     }
 }
 
+/// Every operation can also answer with the error envelope (400 malformed
+/// JSON, 413, 415, 405, 503 …): document that once as the `default` response.
+struct ErrorEnvelopeDefault;
+
+impl Modify for ErrorEnvelopeDefault {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+        let response = ResponseBuilder::new()
+            .description(
+                "Any other failure, as the error envelope with the code's HTTP status \
+                 (malformed_request 400, payload_too_large 413, unsupported_media_type 415, \
+                 method_not_allowed 405, unavailable 503, …)",
+            )
+            .content(
+                "application/json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("ErrorBody")))
+                    .build(),
+            )
+            .build();
+        for item in openapi.paths.paths.values_mut() {
+            for op in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+                &mut item.head,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                op.responses
+                    .responses
+                    .entry("default".to_string())
+                    .or_insert_with(|| RefOr::T(response.clone()));
+            }
+        }
+    }
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -58,7 +99,7 @@ impl Modify for BearerAuth {
         portal_api::BillingSummary, portal_api::MixEditRequest,
         portal_api::SignInRequest, portal_api::RefreshRequest, portal_api::TokenPair,
     )),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &ErrorEnvelopeDefault),
     tags(
         (name = "public", description = "No sign-in needed"),
         (name = "session", description = "Sign-in, refresh, sign-out"),
