@@ -68,6 +68,23 @@ async fn full_and_resumed_downloads_match_the_manifest() {
     assert_eq!(joined, full.to_vec());
     assert_eq!(hex::encode(Sha256::digest(&joined)), sha);
 
+    // Unchanged: 304 with If-None-Match.
+    let r = http
+        .get(&url)
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 304);
+    // Several ranges at once are not served: the whole file instead.
+    let r = http
+        .get(&url)
+        .header("range", "bytes=0-9,20-29")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.bytes().await.unwrap().len() as u64, size);
     // Suffix range.
     let last = http
         .get(&url)

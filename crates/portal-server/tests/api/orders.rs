@@ -260,6 +260,19 @@ async fn update_replaces_a_valid_service() {
         new["security"]["subscription_key"],
         old["security"]["subscription_key"]
     );
+    // The family's "protect another device" link keeps working.
+    assert_eq!(
+        new["security"]["device_link"],
+        old["security"]["device_link"]
+    );
+    let page = api
+        .http
+        .get(new["security"]["device_link"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("Turvapaketti 10"));
     let old_now = api
         .get(&format!("/api/v1/services/{old_id}"))
         .await
