@@ -28,6 +28,44 @@ describe("start-up", () => {
     expect(screen.queryByTestId("offline-banner")).toBeNull();
   });
 
+  it("treats a remembered account reported as email only (not signed in) as resumable", async () => {
+    const accountOnly = { signed_in: false, email: "maija@example.fi", remembered: false };
+    const { calls } = mockBackend({
+      session_info: ok(accountOnly),
+      cached_services: ok(fx.cached(fx.serviceList, 5, true)),
+      restore_session: ok(fx.signedIn),
+    });
+    render(App);
+    expect(await screen.findByTestId("service-row-11")).toBeTruthy();
+    await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("services"));
+    expect(calls.map((c) => c.cmd).indexOf("restore_session")).toBeLessThan(calls.map((c) => c.cmd).indexOf("services"));
+  });
+
+  it("keeps the cached view when the restore can't reach the portal (answer without error)", async () => {
+    const accountOnly = { signed_in: false, email: "maija@example.fi", remembered: false };
+    const { calls } = mockBackend({
+      session_info: ok(accountOnly),
+      cached_services: ok(fx.cached(fx.serviceList, 5, true)),
+      restore_session: ok(accountOnly),
+    });
+    render(App);
+    expect(textOf(await screen.findByTestId("offline-banner"))).toBe("Tiedot 5 min takaa – yhteys palveluun puuttuu");
+    expect(screen.getByTestId("service-row-11")).toBeTruthy();
+    expect(calls.map((c) => c.cmd)).not.toContain("services");
+    expect((screen.getByTestId("services-refresh") as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("goes to sign-in when the remembered session is gone after restore", async () => {
+    mockBackend({
+      session_info: ok({ signed_in: false, email: "maija@example.fi", remembered: false }),
+      cached_services: ok(fx.cached(fx.serviceList, 5, true)),
+      restore_session: ok(fx.signedOut),
+    });
+    render(App);
+    expect(textOf(await screen.findByTestId("signin-notice"))).toContain("Istuntosi on päättynyt");
+    expect((screen.getByTestId("signin-email") as HTMLInputElement).value).toBe("maija@example.fi");
+  });
+
   it("shows sign-in when there is no remembered session", async () => {
     const { calls } = mockBackend({ session_info: ok(fx.signedOut) });
     render(App);

@@ -55,8 +55,8 @@ export function navigate(view: View): void {
 }
 
 /** The session is gone: back to sign-in with a message (never an endless spinner). */
-export function sessionExpired(): void {
-  app.session = { signed_in: false, email: app.session?.email ?? null, remembered: false };
+export function sessionExpired(email: string | null = app.session?.email ?? null): void {
+  app.session = { signed_in: false, email, remembered: false };
   app.services = null;
   app.servicesLoading = false;
   app.servicesError = null;
@@ -76,6 +76,15 @@ export function handleCommonError(err: ErrorBody): boolean {
 }
 
 /**
+ * A session that exists or can be restored: signed in, or a remembered account. The shell
+ * reports a remembered (keychain) account as `email` while not signed in; `remembered`
+ * is honoured too.
+ */
+export function isResumable(session: SessionInfo | null): boolean {
+  return session !== null && (session.signed_in || session.remembered || session.email !== null);
+}
+
+/**
  * Start-up: only local calls before the first paint (settings, session, disk cache);
  * a remembered session paints the services from cache at once, then restores the
  * session and refreshes over the network in the background.
@@ -91,7 +100,7 @@ export async function startup(): Promise<void> {
     setLang(info.lang);
   }
   app.session = session;
-  const resumable = session !== null && (session.signed_in || session.remembered);
+  const resumable = isResumable(session);
   if (resumable) {
     app.services = cached;
     app.servicesLoading = true;
@@ -100,40 +109,42 @@ export async function startup(): Promise<void> {
     app.view = { name: "signin" };
   }
   app.ready = true;
-  if (resumable && session) void resume(session);
+  if (resumable) void refreshServices();
 }
 
-async function resume(session: SessionInfo): Promise<void> {
+/** Restores a remembered session (when not signed in); true when signed in afterwards. */
+async function ensureSession(): Promise<boolean> {
+  if (app.session?.signed_in) return true;
+  const knownEmail = app.session?.email ?? null;
   try {
-    const restored = session.signed_in ? session : await backend.restoreSession();
+    const restored = await backend.restoreSession();
     app.session = restored;
-    if (!restored.signed_in) {
-      if (restored.remembered) {
-        // Remembered but not restorable right now (no connection): keep the cached view.
-        app.online = false;
-        app.servicesLoading = false;
-      } else {
-        sessionExpired();
-      }
-      return;
+    if (restored.signed_in) return true;
+    if (isResumable(restored)) {
+      // Remembered, but not restorable right now (no connection): keep the cached view.
+      app.online = false;
+      if (!app.services) app.servicesError = { code: "offline", message: "" };
+    } else {
+      sessionExpired(restored.email ?? knownEmail);
     }
-    await refreshServices();
   } catch (e) {
     const err = errorBodyOf(e);
     if (isOfflineError(err)) {
       app.online = false;
-      app.servicesLoading = false;
       if (!app.services) app.servicesError = err;
     } else {
-      sessionExpired();
+      sessionExpired(knownEmail);
     }
   }
+  return false;
 }
 
+/** Fetches the services (restoring a remembered session first when needed). */
 export async function refreshServices(): Promise<void> {
   app.servicesLoading = true;
   app.servicesError = null;
   try {
+    if (!(await ensureSession())) return;
     const result = await backend.services();
     app.services = result;
     app.online = !result.from_cache;
@@ -182,7 +193,7 @@ export async function changeLanguage(lang: Lang): Promise<void> {
 export function setOnline(online: boolean): void {
   const wasOffline = !app.online;
   app.online = online;
-  if (online && wasOffline && app.session?.signed_in) void refreshServices();
+  if (online && wasOffline && app.view.name !== "signin" && isResumable(app.session)) void refreshServices();
 }
 
 /** Back to the initial state (tests). */
