@@ -131,3 +131,30 @@ async fn database_is_wal_with_foreign_keys() {
     assert!(fks >= 1);
     server.shutdown().await;
 }
+
+#[tokio::test]
+async fn slow_requests_time_out_with_the_envelope() {
+    // Sign-in hashes with argon2 (4 MiB, 2 passes): far longer than 1 ms.
+    let server = server_with(portal_server::ServerConfig {
+        request_timeout: std::time::Duration::from_millis(1),
+        password_hash: portal_server::PasswordHashParams {
+            memory_kib: 4096,
+            iterations: 2,
+            parallelism: 1,
+        },
+        ..fast_config()
+    })
+    .await;
+    let r = Api::new(&server)
+        .http
+        .post(format!("{}/api/v1/session", server.base_url()))
+        .json(&serde_json::json!({"email": FAMILY.email, "password": FAMILY.password}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 503);
+    assert!(r.headers().get("retry-after").is_some());
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(body["code"], "unavailable");
+    server.shutdown().await;
+}
