@@ -86,8 +86,25 @@ async fn main() -> std::process::ExitCode {
             println!("  {:<28} {:<18} {}", a.email, a.password, a.description);
         }
     }
-    let _ = tokio::signal::ctrl_c().await;
+    wait_for_stop_signal().await;
     println!("shutting down");
     server.shutdown().await;
     std::process::ExitCode::SUCCESS
+}
+
+/// Ctrl-C / SIGINT, or SIGTERM on Unix (so service managers and test
+/// harnesses get a clean shutdown that removes temporary files).
+async fn wait_for_stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }

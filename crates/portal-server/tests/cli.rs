@@ -1,6 +1,6 @@
 //! The `portal-server` binary: `--demo` on an ephemeral port prints the
 //! address, the signing key and the demo accounts, serves, and stops on
-//! SIGINT; `--db` keeps data between runs.
+//! SIGTERM; `--db` keeps data between runs.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -40,9 +40,9 @@ fn start(args: &[&str]) -> Server {
 }
 
 fn stop(mut s: Server) {
-    // SIGINT: the server shuts down gracefully and removes its temp files.
+    // SIGTERM: the server shuts down gracefully and removes its temp files.
     let _ = Command::new("kill")
-        .arg("-INT")
+        .arg("-TERM")
         .arg(s.child.id().to_string())
         .status();
     for _ in 0..100 {
@@ -53,7 +53,7 @@ fn stop(mut s: Server) {
     }
     let _ = s.child.kill();
     let _ = s.child.wait();
-    panic!("server did not stop on SIGINT");
+    panic!("server did not stop on SIGTERM");
 }
 
 #[tokio::test]
@@ -81,7 +81,17 @@ async fn demo_prints_accounts_and_key_and_serves() {
         .await
         .unwrap();
     assert!(text.contains(key["public_key"].as_str().unwrap()));
+    let db = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Database: "))
+        .map(std::path::PathBuf::from)
+        .expect("database path printed");
+    assert!(db.exists());
     stop(s);
+    assert!(
+        !db.exists(),
+        "the temporary database is removed on shutdown"
+    );
 }
 
 #[tokio::test]
