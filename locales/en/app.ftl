@@ -84,7 +84,7 @@ demo-account-no-billing = No billing agreement: can sign in but cannot order.
 demo-account-no-pay-tv-card = No pay-TV card: can order, but not pay channels.
 demo-account-former = Former customer: sign-in is refused (no valid customer relationship).
 demo-account-other = Demo account.
-signin-contact-hint = Need help? Call customer service.
+signin-contact-hint = Need help signing in? Call customer service on { $phone }.
 
 ## Ordered services
 

@@ -37,7 +37,7 @@ nav-password = Salasanan vaihto
 
 ## Yhteys puuttuu -ilmoitus
 
-offline-now = Tiedot juuri äsken haetut – yhteys palveluun puuttuu
+offline-now = Tiedot haettu juuri äsken – yhteys palveluun puuttuu
 offline-minutes = Tiedot { $minutes } min takaa – yhteys palveluun puuttuu
 offline-hours =
     { $hours ->
@@ -84,7 +84,7 @@ demo-account-no-billing = Ei laskutussopimusta: voi kirjautua, mutta ei tilata.
 demo-account-no-pay-tv-card = Ei maksu-TV-korttia: voi tilata, mutta ei maksukanavia.
 demo-account-former = Entinen asiakas: kirjautuminen ei onnistu (ei voimassaolevaa asiakassuhdetta).
 demo-account-other = Demotili.
-signin-contact-hint = Tarvitsetko apua? Soita asiakaspalveluun.
+signin-contact-hint = Tarvitsetko apua kirjautumisessa? Soita asiakaspalveluun { $phone }.
 
 ## Tilatut palvelut
 

@@ -26,6 +26,9 @@ describe("sign-in", () => {
     expect(password.getAttribute("autocomplete")).toBe("current-password");
     expect((screen.getByLabelText("Muista minut tällä tietokoneella") as HTMLInputElement).checked).toBe(true);
     expect(clean(document.body.textContent)).toContain("”F-Secure Turvapaketti-palvelusi – Ota käyttöön!”");
+    expect(textOf(await screen.findByTestId("signin-help"))).toBe(
+      "Tarvitsetko apua kirjautumisessa? Soita asiakaspalveluun 03 450 51.",
+    );
     await expectNoA11yViolations();
   });
 
