@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import App from "./App.svelte";
+import { limits } from "./lib/state.svelte";
 import { clean, deferred, emitEvent, expectNoA11yViolations, fail, mockBackend, ok, textOf } from "./test/helpers";
 import * as fx from "./test/fixtures";
 
@@ -64,6 +65,20 @@ describe("start-up", () => {
     render(App);
     expect(textOf(await screen.findByTestId("signin-notice"))).toContain("Istuntosi on päättynyt");
     expect((screen.getByTestId("signin-email") as HTMLInputElement).value).toBe("maija@example.fi");
+  });
+
+  it("never spins forever: a refresh without an answer ends in a timeout message with a retry", async () => {
+    limits.refreshTimeoutMs = 50;
+    try {
+      const never = deferred<unknown>();
+      mockBackend({ session_info: ok(fx.signedIn), services: never.handler });
+      render(App);
+      const error = await screen.findByTestId("services-error");
+      expect(textOf(error)).toContain("Palveluita ei voitu hakea.");
+      expect((screen.getByTestId("services-refresh") as HTMLButtonElement).disabled).toBe(false);
+    } finally {
+      limits.refreshTimeoutMs = 60_000;
+    }
   });
 
   it("shows sign-in when there is no remembered session", async () => {

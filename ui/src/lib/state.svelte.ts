@@ -117,7 +117,7 @@ async function ensureSession(): Promise<boolean> {
   if (app.session?.signed_in) return true;
   const knownEmail = app.session?.email ?? null;
   try {
-    const restored = await backend.restoreSession();
+    const restored = await withTimeout(backend.restoreSession());
     app.session = restored;
     if (restored.signed_in) return true;
     if (isResumable(restored)) {
@@ -139,13 +139,38 @@ async function ensureSession(): Promise<boolean> {
   return false;
 }
 
+/**
+ * The UI's own upper bound for a refresh, on top of the Rust client's timeouts, so the
+ * "Päivitetään…" state can never last forever.
+ */
+export const limits = { refreshTimeoutMs: 60_000 };
+
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new backend.BackendError({ code: "timeout", message: "no answer from the shell" })),
+      limits.refreshTimeoutMs,
+    );
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
 /** Fetches the services (restoring a remembered session first when needed). */
 export async function refreshServices(): Promise<void> {
   app.servicesLoading = true;
   app.servicesError = null;
   try {
     if (!(await ensureSession())) return;
-    const result = await backend.services();
+    const result = await withTimeout(backend.services());
     app.services = result;
     app.online = !result.from_cache;
   } catch (e) {
