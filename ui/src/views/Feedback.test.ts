@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import Feedback from "./Feedback.svelte";
 import { app } from "../lib/state.svelte";
 import { t } from "../lib/i18n.svelte";
-import { clean, expectNoA11yViolations, fail, mockBackend, ok, textOf } from "../test/helpers";
+import { clean, emitEvent, expectNoA11yViolations, fail, mockBackend, ok, textOf } from "../test/helpers";
 import * as fx from "../test/fixtures";
 
 function setup(handlers: Parameters<typeof mockBackend>[0] = {}, props: Record<string, unknown> = {}) {
@@ -76,6 +76,8 @@ describe("customer feedback", () => {
     expect(result.dataset.status).toBe("queued");
     expect(textOf(result)).toBe("Jonossa – lähetetään, kun yhteys palaa.");
     expect(textOf(screen.getByTestId("feedback-outbox"))).toBe("Yksi palaute odottaa lähetystä.");
+    await emitEvent("outbox-delivered", { delivered: 1, remaining: 0 });
+    await waitFor(() => expect(screen.queryByTestId("feedback-outbox")).toBeNull());
   });
 
   it("shows a server field error at the field", async () => {
