@@ -1,6 +1,8 @@
 //! Customer details, email and password change.
 
-use axum::extract::State;
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::NaiveDate;
@@ -183,20 +185,34 @@ pub(crate) async fn change_email(
         (status = 401, description = "unauthorized / token_expired", body = ErrorBody),
         (status = 403, description = "wrong_current_password", body = ErrorBody),
         (status = 422, description = "weak_password", body = ErrorBody),
+        (status = 429, description = "rate_limited (Retry-After header)", body = ErrorBody),
     ))]
 pub(crate) async fn change_password(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     auth: Auth,
     ApiJson(req): ApiJson<PasswordChangeRequest>,
 ) -> ApiResult<StatusCode> {
-    let hash: String = sqlx::query_scalar("SELECT password_hash FROM customers WHERE id = ?")
-        .bind(auth.customer_id)
-        .fetch_optional(&state.db)
-        .await?
-        .ok_or_else(ApiError::unauthorized)?;
+    let (hash, email): (String, String) =
+        sqlx::query_as("SELECT password_hash, email FROM customers WHERE id = ?")
+            .bind(auth.customer_id)
+            .fetch_optional(&state.db)
+            .await?
+            .ok_or_else(ApiError::unauthorized)?;
+    // Guessing the current password with a stolen access token is throttled
+    // like sign-in, sharing its per-account and per-address counters.
+    let account = email.to_lowercase();
+    if let Err(secs) = state.limiter.check(&account, peer.ip()) {
+        return Err(ApiError::new(
+            ErrorCode::RateLimited,
+            "too many wrong passwords; try again later",
+        )
+        .retry_after(secs));
+    }
     let current_ok = req.current_password.chars().count() <= PASSWORD_MAX_LEN
         && auth::verify_password_blocking(&state, req.current_password.clone(), hash).await;
     if !current_ok {
+        state.limiter.record_failure(&account, peer.ip());
         return Err(ApiError::new(
             ErrorCode::WrongCurrentPassword,
             "the current password is wrong",

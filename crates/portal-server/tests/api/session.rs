@@ -398,3 +398,39 @@ async fn customer_details_and_email_change() {
         .expect_err(401, "invalid_credentials");
     server.shutdown().await;
 }
+
+#[tokio::test]
+async fn guessing_the_current_password_is_rate_limited() {
+    let server = server_with(ServerConfig {
+        rate_limit: RateLimitConfig {
+            max_failures_per_account: 3,
+            max_failures_per_ip: 100,
+            window: Duration::from_secs(60),
+        },
+        ..fast_config()
+    })
+    .await;
+    let api = Api::signed_in(&server, FAMILY).await;
+    for i in 0..3 {
+        api.put(
+            "/api/v1/customer/password",
+            json!({"current_password": format!("Guess-{i}-Wrong"), "new_password": "Uusi-Salasana-77"}),
+        )
+        .await
+        .expect_err(403, "wrong_current_password");
+    }
+    let r = api
+        .put(
+            "/api/v1/customer/password",
+            json!({"current_password": FAMILY.password, "new_password": "Uusi-Salasana-77"}),
+        )
+        .await
+        .expect_err(429, "rate_limited");
+    assert!(r.headers.get("retry-after").is_some());
+    // The account's sign-in is throttled by the same counter.
+    Api::new(&server)
+        .sign_in(FAMILY.email, FAMILY.password)
+        .await
+        .expect_err(429, "rate_limited");
+    server.shutdown().await;
+}
