@@ -169,7 +169,21 @@ pub(crate) async fn change_email(
         .bind(&email)
         .bind(auth.customer_id)
         .execute(&mut *tx)
-        .await?;
+        .await
+        .map_err(|e| {
+            // The unique index is the last word (e.g. another process).
+            if e.as_database_error()
+                .is_some_and(|d| d.is_unique_violation())
+            {
+                ApiError::new(
+                    ErrorCode::EmailInUse,
+                    "the email address is used by another account",
+                )
+                .field("email")
+            } else {
+                ApiError::from(e)
+            }
+        })?;
     let c = load_customer(&mut *tx, auth.customer_id).await?;
     tx.commit().await?;
     Ok(Json(c.to_wire(state.today())))
