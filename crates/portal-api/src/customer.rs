@@ -88,7 +88,7 @@ pub fn password_strength(password: &str) -> PasswordStrength {
     .iter()
     .filter(|&&b| b)
     .count();
-    if len > PASSWORD_MAX_LEN || len < PASSWORD_MIN_LEN || classes < 2 {
+    if !(PASSWORD_MIN_LEN..=PASSWORD_MAX_LEN).contains(&len) || classes < 2 {
         PasswordStrength::Weak
     } else if classes < 3 {
         PasswordStrength::Fair
