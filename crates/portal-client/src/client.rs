@@ -16,7 +16,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::sync::Arc;
 use std::time::SystemTime;
-use tokio::sync::{broadcast, Mutex};
+use tokio::sync::{broadcast, watch, Mutex};
 
 /// The `User-Agent` of every request.
 pub const USER_AGENT: &str = concat!("omahallinta/", env!("CARGO_PKG_VERSION"));
@@ -64,6 +64,7 @@ pub(crate) struct Inner {
     store: Arc<dyn SessionStore>,
     session: Mutex<SessionState>,
     events: broadcast::Sender<SessionEvent>,
+    online: watch::Sender<bool>,
     pub(crate) cache: Cache,
     pub(crate) outbox_lock: Mutex<()>,
 }
@@ -136,6 +137,7 @@ impl PortalClient {
             .build()
             .map_err(|e| ClientError::new(ErrorCode::Io, format!("http client: {e}")))?;
         let (events, _) = broadcast::channel(16);
+        let (online, _) = watch::channel(true);
         let cache = Cache::new(config.data_dir.join("cache"));
         Ok(Self {
             inner: Arc::new(Inner {
@@ -145,6 +147,7 @@ impl PortalClient {
                 store,
                 session: Mutex::new(SessionState::default()),
                 events,
+                online,
                 cache,
                 outbox_lock: Mutex::new(()),
             }),
@@ -159,6 +162,20 @@ impl PortalClient {
     /// Session events (signed in, signed out, expired).
     pub fn subscribe(&self) -> broadcast::Receiver<SessionEvent> {
         self.inner.events.subscribe()
+    }
+
+    /// Whether the portal answered the latest request (`true`) or could not
+    /// be reached (`false`: offline or timed out). Starts `true`.
+    pub fn connectivity(&self) -> watch::Receiver<bool> {
+        self.inner.online.subscribe()
+    }
+
+    pub(crate) fn note_reachable(&self, reachable: bool) {
+        self.inner.online.send_if_modified(|v| {
+            let changed = *v != reachable;
+            *v = reachable;
+            changed
+        });
     }
 
     /// Whether a session exists (it may still need a refresh).
@@ -239,7 +256,17 @@ impl PortalClient {
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(b.clone());
         }
-        let resp = rb.send().await.map_err(|e| from_reqwest(&e))?;
+        let resp = match rb.send().await {
+            Ok(r) => r,
+            Err(e) => {
+                let err = from_reqwest(&e);
+                if matches!(err.code, ErrorCode::Offline | ErrorCode::Timeout) {
+                    self.note_reachable(false);
+                }
+                return Err(err);
+            }
+        };
+        self.note_reachable(true);
         let status = resp.status();
         let headers = resp.headers().clone();
         let body = resp.bytes().await.map_err(|e| from_reqwest(&e))?;

@@ -451,9 +451,12 @@ async fn the_cache_serves_offline_and_survives_a_corrupt_file() {
     assert!(peek.from_cache);
 
     // Offline: the saved copy, with its time.
+    let online = c.connectivity();
+    assert!(*online.borrow());
     proxy.set_down(true);
     let cached = c.services_cached().await.unwrap();
     assert!(cached.from_cache);
+    assert!(!*online.borrow());
     assert_eq!(cached.data, fresh.data);
     assert_eq!(cached.fetched_at, fresh.fetched_at);
 
@@ -479,6 +482,7 @@ async fn the_cache_serves_offline_and_survives_a_corrupt_file() {
     );
     proxy.set_down(false);
     assert!(!c.services_cached().await.unwrap().from_cache);
+    assert!(*online.borrow());
     proxy.set_down(true);
     assert!(c.services_cached().await.unwrap().from_cache);
     srv.shutdown().await;
