@@ -236,17 +236,19 @@ def timed_start(screen: Screen, cmd: list[str], env: dict, logf, screenshot: Pat
         settled = last
         n = len(settled)
         first = None
+        timeline = []  # (ms, share of rows equal to the settled frame), for the record
         for ms, rows in frames:
-            if sum(a == b for a, b in zip(rows, settled)) >= FIRST_PAINT_MATCH * n:
+            match = sum(a == b for a, b in zip(rows, settled)) / n
+            timeline.append((round(ms), round(match, 3)))
+            if first is None and match >= FIRST_PAINT_MATCH:
                 first = ms
-                break
         window = frames[0][0] if frames else None
         mem = tree_memory(proc.pid)
         if screenshot:
             screen.save_png(screenshot)
         return {"first_paint_ms": round(first, 1) if first is not None else None,
                 "first_window_pixels_ms": round(window, 1) if window is not None else None,
-                "changed_frames": len(frames), **mem}
+                "changed_frames": len(frames), "timeline": timeline[:80], **mem}
     finally:
         stop_session(proc)
 
@@ -343,6 +345,7 @@ def bench_startup_memory(work: Path) -> dict:
             "pss_mib_median": round(median([r["pss_kib"] for r in rs]) / 1024, 1),
             "rss_mib_median": round(median([r["rss_kib"] for r in rs]) / 1024, 1),
             "processes_last_round": rs[-1]["processes"],
+            "timeline_last_round": rs[-1]["timeline"],
         }
 
     starts = ROUNDS + 1

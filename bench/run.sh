@@ -22,6 +22,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 if [[ -z ${BENCH_SKIP_BUILD:-} ]]; then
   npm run --prefix ui build >/dev/null
   cargo build --release -p omahallinta -p floor-app -p portal-server --features tauri/custom-protocol
+  cargo bench -p portal-client --bench download --no-run
 fi
 
 missing=()
