@@ -23,6 +23,10 @@ const COMMANDS: &[&str] = &[
     "device_link_qr",
     "send_feedback",
     "outbox_count",
+    "place_order",
+    "edit_mix",
+    "change_email",
+    "change_password",
 ];
 
 fn main() {

@@ -119,6 +119,10 @@ pub fn run() {
             commands::downloads::device_link_qr,
             commands::feedback::send_feedback,
             commands::feedback::outbox_count,
+            commands::account::place_order,
+            commands::account::edit_mix,
+            commands::account::change_email,
+            commands::account::change_password,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Omahallinta");

@@ -434,6 +434,32 @@ impl Core {
         crate::qr::svg(link)
     }
 
+    // --- orders and account (issue 5) ---
+
+    pub async fn place_order(&self, order: &OrderRequest, key: &str) -> Result<OrderReceipt> {
+        let client = self.client().await?;
+        self.track(client.place_order(order, key).await)
+    }
+
+    pub async fn edit_mix(&self, service_id: i64, channels: Vec<String>) -> Result<OrderedService> {
+        let client = self.client().await?;
+        self.track(client.edit_mix(service_id, channels).await)
+    }
+
+    pub async fn change_email(&self, email: &str) -> Result<CustomerDetails> {
+        let client = self.client().await?;
+        self.track(client.change_email(email).await)
+    }
+
+    pub async fn change_password(&self, current: String, new: String) -> Result<()> {
+        let client = self.client().await?;
+        self.track(
+            client
+                .change_password(SecretString::new(current), SecretString::new(new))
+                .await,
+        )
+    }
+
     // --- feedback ---
 
     pub async fn send_feedback(&self, request: FeedbackRequest) -> Result<FeedbackOutcome> {

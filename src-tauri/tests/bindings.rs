@@ -12,10 +12,7 @@ use ts_rs::TS;
 fn generate() -> BTreeMap<String, String> {
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let tmp = std::env::temp_dir().join(format!(
-        "omahallinta-bindings-{}-{n}",
-        std::process::id()
-    ));
+    let tmp = std::env::temp_dir().join(format!("omahallinta-bindings-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir_all(&tmp).unwrap();
     let mut ours = Vec::new();

@@ -145,8 +145,8 @@ def tauri_driver(portal: Portal, workdir: Path, opened_log: Path):
         OMAHALLINTA_PORTAL_KEY=portal.public_key,
         OMAHALLINTA_DATA_DIR=str(workdir / "app-data"),
         OMAHALLINTA_OPEN_COMMAND=str(recorder),
-        LANG="en_US.UTF-8",
-        LC_ALL="en_US.UTF-8",
+        LANG="C.UTF-8",
+        LC_ALL="C.UTF-8",
         NO_AT_BRIDGE="1",
         RUST_LOG=os.environ.get("RUST_LOG", "info"),
     )
@@ -159,6 +159,8 @@ def tauri_driver(portal: Portal, workdir: Path, opened_log: Path):
     )
     try:
         wait_for_port(port, proc, "tauri-driver")
+        # tauri-driver proxies to WebKitWebDriver on the native port: wait for it too.
+        wait_for_port(native, proc, "WebKitWebDriver")
         yield f"http://127.0.0.1:{port}"
     finally:
         stop(proc)
@@ -214,9 +216,22 @@ class App:
 
     # --- evidence ---
     def screenshot(self, name: str) -> Path:
+        """Screenshot of the app window. Taken from the X server (xdotool + ImageMagick
+        `import`): WebKitWebDriver's own screenshot command hangs on idle pages of this
+        WebKitGTK (see tests/e2e/README.md)."""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}.png"
-        self.d.save_screenshot(str(path))
+        # Let the last DOM change paint.
+        self.d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));"
+        )
+        wid = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", "^Omahallinta$"],
+            capture_output=True, text=True, timeout=10,
+        ).stdout.split()
+        assert wid, "no visible window titled Omahallinta"
+        subprocess.run(["import", "-window", wid[-1], str(path)], check=True, timeout=30)
         return path
 
     def axe(self) -> list[dict]:

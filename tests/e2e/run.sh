@@ -49,7 +49,7 @@ mkdir -p "$tmp"/{home,config,data,cache,state,runtime}
 chmod 700 "$tmp/runtime"
 export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data XDG_CACHE_HOME=$tmp/cache \
   XDG_STATE_HOME=$tmp/state XDG_RUNTIME_DIR=$tmp/runtime
-export NO_AT_BRIDGE=1 GTK_A11Y=none LIBGL_ALWAYS_SOFTWARE=1
+export NO_AT_BRIDGE=1
 export PYTHONDONTWRITEBYTECODE=1
 
 exec xvfb-run -a -s "-screen 0 1280x800x24" \

@@ -1,7 +1,6 @@
 """The app starts against the test portal, its window is titled "Omahallinta" and the
 sign-in page renders."""
 
-import shutil
 import subprocess
 
 from selenium.webdriver.common.by import By
@@ -13,10 +12,10 @@ def test_smoke_app_starts_with_title_and_sign_in(start_app):
         lambda d: d.find_elements(By.CSS_SELECTOR, "input[type=password]"),
         "no sign-in form",
     )
-    if shutil.which("xdotool"):
-        found = subprocess.run(
-            ["xdotool", "search", "--onlyvisible", "--name", "^Omahallinta$"],
-            capture_output=True, text=True,
-        )
-        assert found.stdout.strip(), "no visible X window titled Omahallinta"
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", "^Omahallinta$"],
+        capture_output=True, text=True, timeout=10,
+    )
+    assert found.stdout.strip(), "no visible X window titled Omahallinta"
+    assert app.d.title == "Omahallinta"
     app.screenshot("smoke-sign-in")

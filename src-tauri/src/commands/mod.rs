@@ -1,6 +1,7 @@
 //! Thin Tauri commands, grouped per domain. Each one forwards to [`crate::state::Core`]
 //! and returns `Result<T, Error>`, so failures reach the UI as the error envelope.
 
+pub mod account;
 pub mod app;
 pub mod downloads;
 pub mod feedback;
