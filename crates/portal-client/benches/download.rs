@@ -7,7 +7,8 @@
 //! The portal server runs in a child process (this binary re-executed with
 //! `OMA_BENCH_ROLE=server`) serving a 256 MiB installer
 //! (`OMA_BENCH_SIZE_MIB` to change), so its memory does not count. Then,
-//! for `OMA_BENCH_ROUNDS` (default 3) alternating rounds, the same URL is
+//! after an untimed warm-up, for `OMA_BENCH_ROUNDS` (default 5)
+//! alternating rounds, the same URL is
 //! downloaded with the verified downloader (SHA-256 + signed manifest +
 //! fsync + rename included) and with `curl -o`. Printed and written as
 //! JSON (to `$OMA_BENCH_JSON` or the first non-flag argument): the median
@@ -87,7 +88,7 @@ fn main() {
     let rounds: usize = std::env::var("OMA_BENCH_ROUNDS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(3);
+        .unwrap_or(5);
 
     eprintln!("starting the portal server (generating the installer)…");
     let mut child = Command::new(std::env::current_exe().unwrap())
@@ -135,6 +136,20 @@ fn main() {
     let size = installer.size;
     let url = format!("{}{}", base_url.trim_end_matches('/'), installer.url);
     eprintln!("installer: {} MiB at {url}", size / MIB);
+
+    // Warm-up (untimed): the server's file into the page cache, connections.
+    {
+        let out = work.path().join("warm-up.bin");
+        let ok = Command::new("curl")
+            .args(["-sS", "--fail", "-o"])
+            .arg(&out)
+            .arg(&url)
+            .status()
+            .expect("curl runs")
+            .success();
+        assert!(ok, "curl warm-up");
+        std::fs::remove_file(&out).unwrap();
+    }
 
     let mut ours = Vec::new();
     let mut curls = Vec::new();

@@ -158,8 +158,9 @@ fn hash_prefix(path: &Path, len: u64, cancel: &CancellationToken) -> Result<Sha2
     Ok(hasher)
 }
 
-/// `bytes START-END/TOTAL` → (start, total).
-fn parse_content_range(v: &str) -> Option<(u64, Option<u64>)> {
+/// `bytes START-END/TOTAL` → (start, total). Public for fuzzing
+/// (`fuzz/fuzz_targets/content_range.rs`).
+pub fn parse_content_range(v: &str) -> Option<(u64, Option<u64>)> {
     let rest = v.trim().strip_prefix("bytes ")?;
     let (range, total) = rest.split_once('/')?;
     let (start, _end) = range.split_once('-')?;
