@@ -71,6 +71,9 @@ pub struct Core {
     remembered: Mutex<bool>,
     /// Wakes the background task (after a sign-in).
     wake: Notify,
+    /// One keychain access at a time: concurrent Secret Service calls from
+    /// parallel start-up commands can fail spuriously.
+    keychain: tokio::sync::Mutex<()>,
 }
 
 impl Core {
@@ -106,6 +109,7 @@ impl Core {
             online: Mutex::new(None),
             remembered: Mutex::new(false),
             wake: Notify::new(),
+            keychain: tokio::sync::Mutex::new(()),
         })
     }
 
@@ -271,20 +275,28 @@ impl Core {
             return SessionInfo::default();
         };
         let signed_in = client.is_signed_in().await;
+        if signed_in {
+            return SessionInfo {
+                signed_in,
+                email: client.account().await,
+                remembered: *self.remembered.lock().unwrap(),
+            };
+        }
+        let email = self.remembered_account(client).await;
         SessionInfo {
             signed_in,
-            email: if signed_in {
-                client.account().await
-            } else {
-                client.remembered_account().await
-            },
-            remembered: signed_in && *self.remembered.lock().unwrap(),
+            remembered: email.is_some(),
+            email,
         }
     }
 
     pub async fn restore_session(&self) -> Result<SessionInfo> {
         let client = self.client().await?;
-        match client.restore_session().await {
+        let restored = {
+            let _one = self.keychain.lock().await;
+            client.restore_session().await
+        };
+        match restored {
             Ok(true) => {
                 self.set_online(true);
                 *self.remembered.lock().unwrap() = true;
@@ -310,11 +322,13 @@ impl Core {
         remember: bool,
     ) -> Result<SignInOutcome> {
         let client = self.client().await?;
-        let outcome = self.track(
+        let outcome = {
+            let _one = self.keychain.lock().await;
             client
                 .sign_in(email, SecretString::new(password), remember)
-                .await,
-        )?;
+                .await
+        };
+        let outcome = self.track(outcome)?;
         *self.remembered.lock().unwrap() = outcome.remembered;
         self.wake.notify_one();
         Ok(SignInOutcome {
@@ -327,6 +341,7 @@ impl Core {
         let client = self.client().await?;
         *self.remembered.lock().unwrap() = false;
         self.downloads.pause_all();
+        let _one = self.keychain.lock().await;
         client.sign_out().await.map_err(Error::from)
     }
 
@@ -336,8 +351,14 @@ impl Core {
     async fn cache_account(&self, client: &PortalClient) -> Option<String> {
         match client.account().await {
             Some(a) => Some(a),
-            None => client.remembered_account().await,
+            None => self.remembered_account(client).await,
         }
+    }
+
+    /// The remembered account's email from the keychain (no network).
+    async fn remembered_account(&self, client: &PortalClient) -> Option<String> {
+        let _one = self.keychain.lock().await;
+        client.remembered_account().await
     }
 
     pub async fn cached_services(&self) -> Result<Option<Cached<ServiceList>>> {
