@@ -332,9 +332,16 @@ impl PortalClient {
             _ = cancel.cancelled() => return Err(ClientError::cancelled()),
             r = tokio::time::timeout(self.inner.config.timeouts.request, rb.send()) => match r {
                 Err(_) => return Err(ClientError::timeout("the portal did not answer in time")),
-                Ok(r) => r.map_err(|e| from_reqwest(&e))?,
+                Ok(r) => r.map_err(|e| {
+                    let err = from_reqwest(&e);
+                    if matches!(err.code, ErrorCode::Offline | ErrorCode::Timeout) {
+                        self.note_reachable(false);
+                    }
+                    err
+                })?,
             },
         };
+        self.note_reachable(true);
         let status = resp.status();
         match status {
             StatusCode::PARTIAL_CONTENT if offset > 0 => {
