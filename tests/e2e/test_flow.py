@@ -33,7 +33,6 @@ VIEW_READY = {
     "settings": "language-select",
 }
 
-pytestmark = pytest.mark.flow
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,462 @@
+//! The commands' logic (`Core`) against the real reference portal, spawned
+//! in-process — no window, no fake server.
+
+use base64::Engine;
+use omahallinta_lib::events::{self, Recorder};
+use omahallinta_lib::launch::LaunchOptions;
+use omahallinta_lib::state::{Core, Dirs, StoreFactory};
+use omahallinta_lib::types::*;
+use portal_api::{ErrorCode, FeedbackRequest, FeedbackTopic, Os};
+use portal_client::{MemoryStore, SessionStore};
+use portal_server::{demo, PasswordHashParams, RunningServer, ServerConfig};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+fn server_config(db: &Path) -> ServerConfig {
+    ServerConfig {
+        db_path: Some(db.to_path_buf()),
+        data_dir: Some(db.with_extension("files")),
+        password_hash: PasswordHashParams::INSECURE_FAST,
+        installer_size: 300 * 1024,
+        ..Default::default()
+    }
+}
+
+async fn portal(tmp: &Path) -> RunningServer {
+    portal_server::spawn(server_config(&tmp.join("portal.db")))
+        .await
+        .expect("portal starts")
+}
+
+struct Setup {
+    core: Arc<Core>,
+    events: Arc<Recorder>,
+}
+
+fn launch_for(server: &RunningServer, tmp: &Path) -> LaunchOptions {
+    LaunchOptions {
+        portal_url: Some(server.base_url()),
+        portal_key: Some(
+            base64::engine::general_purpose::STANDARD.encode(server.public_key_bytes()),
+        ),
+        open_command: Some(recorder_script(tmp)),
+        ..Default::default()
+    }
+}
+
+fn dirs(tmp: &Path) -> Dirs {
+    Dirs {
+        config: tmp.join("app/config"),
+        data: tmp.join("app/data"),
+    }
+}
+
+fn core(launch: LaunchOptions, tmp: &Path, store: Arc<MemoryStore>) -> Setup {
+    let events = Arc::new(Recorder::default());
+    let factory: StoreFactory = Box::new(move |_| store.clone() as Arc<dyn SessionStore>);
+    let core = Core::with_store(launch, dirs(tmp), events.clone(), factory).unwrap();
+    Setup {
+        core: Arc::new(core),
+        events,
+    }
+}
+
+/// An "open" command that records its argument.
+fn recorder_script(tmp: &Path) -> PathBuf {
+    let script = tmp.join("open.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho \"$1\" >> '{}'\n",
+            tmp.join("opened.txt").display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    script
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
+async fn wait_verified(core: &Core, id: i64) -> DownloadStatus {
+    let t = Instant::now();
+    loop {
+        let s = core.download_status(id).await.unwrap();
+        match s.state {
+            DownloadState::Verified => return s,
+            DownloadState::Failed => panic!("download failed: {:?}", s.error),
+            _ if t.elapsed() > Duration::from_secs(60) => panic!("download stuck: {s:?}"),
+            _ => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_services_download_verify_install_feedback() {
+    let tmp = tempfile::tempdir().unwrap();
+    let server = portal(tmp.path()).await;
+    let store = Arc::new(MemoryStore::new());
+    let Setup { core, events } = core(launch_for(&server, tmp.path()), tmp.path(), store.clone());
+    let mut responses: Vec<String> = Vec::new();
+
+    let info = core.app_info().await.unwrap();
+    assert!(!info.demo);
+    assert!(info.demo_accounts.is_empty());
+    assert_eq!(info.portal_url, server.base_url());
+    responses.push(json(&info));
+
+    // Not signed in: data commands refuse with the envelope.
+    let err = core.services().await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotSignedIn);
+
+    // Wrong password, then the right one.
+    let err = core
+        .sign_in(demo::FAMILY.email, "not-the-password".into(), true)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidCredentials);
+    responses.push(json(&err));
+    let out = core
+        .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), true)
+        .await
+        .unwrap();
+    assert_eq!(
+        out,
+        SignInOutcome {
+            remembered: true,
+            keychain_error: None
+        }
+    );
+    responses.push(json(&out));
+    let session = core.session_info().await;
+    assert!(session.signed_in && session.remembered);
+    assert_eq!(session.email.as_deref(), Some(demo::FAMILY.email));
+    responses.push(json(&session));
+
+    // Services: fresh from the portal.
+    let services = core.services().await.unwrap();
+    assert!(!services.from_cache);
+    assert!(!services.data.services.is_empty());
+    responses.push(json(&services));
+    let cached = core
+        .cached_services()
+        .await
+        .unwrap()
+        .expect("cached on disk");
+    assert_eq!(cached.data, services.data);
+    responses.push(json(&core.customer().await.unwrap()));
+    responses.push(json(&core.catalogue().await.unwrap()));
+    responses.push(json(&core.billing().await.unwrap()));
+    let contact = core.contact().await.unwrap();
+    responses.push(json(&contact));
+
+    // Turvapaketti: idle → download → verified → install opens the file.
+    let sec = services
+        .data
+        .services
+        .iter()
+        .find(|s| s.security.is_some())
+        .expect("a security service")
+        .clone();
+    let idle = core.download_status(sec.id).await.unwrap();
+    assert_eq!(idle.state, DownloadState::Idle);
+    assert_eq!(idle.os, Os::current().unwrap());
+    let err = core.open_installer(sec.id).await.unwrap_err();
+    assert_eq!(
+        err.code(),
+        ErrorCode::VerificationFailed,
+        "install before verify"
+    );
+    let started = core.start_download(sec.id).await.unwrap();
+    assert_eq!(started.state, DownloadState::Downloading);
+    let done = wait_verified(&core, sec.id).await;
+    assert_eq!(done.received, done.total);
+    responses.push(json(&done));
+    core.open_installer(sec.id).await.unwrap();
+    let opened = std::fs::read_to_string(tmp.path().join("opened.txt")).unwrap();
+    let opened = PathBuf::from(opened.trim());
+    let listed = sec
+        .security
+        .as_ref()
+        .unwrap()
+        .installers
+        .iter()
+        .find(|i| Some(i.os) == Os::current())
+        .unwrap();
+    assert_eq!(
+        opened.file_name().unwrap().to_str(),
+        Some(listed.file_name.as_str())
+    );
+    assert_eq!(
+        hex::encode(Sha256::digest(std::fs::read(&opened).unwrap())),
+        listed.sha256
+    );
+    assert!(!events.named(events::DOWNLOAD_PROGRESS).is_empty());
+    let qr = core.device_link_qr(sec.id).await.unwrap();
+    assert!(qr.contains("<svg"));
+
+    // Links: only the contact data's.
+    core.open_link(&contact.web_portal_url).await.unwrap();
+    let err = core.open_link("https://evil.example/").await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::ValidationFailed);
+    let err = core.open_link("file:///etc/passwd").await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::ValidationFailed);
+
+    // Feedback: sent at once while online.
+    let outcome = core
+        .send_feedback(FeedbackRequest {
+            topic: FeedbackTopic::General,
+            message: "Kiitos!".into(),
+            contact_me: false,
+            contact_email: None,
+            contact_phone: None,
+            service_id: None,
+        })
+        .await
+        .unwrap();
+    assert!(
+        matches!(outcome, FeedbackOutcome::Sent { .. }),
+        "{outcome:?}"
+    );
+    responses.push(json(&outcome));
+    assert_eq!(core.outbox_count().await.unwrap(), 0);
+    assert_eq!(
+        events.named(events::CONNECTIVITY).first(),
+        Some(&serde_json::json!({"online": true}))
+    );
+
+    // No token and no file path in anything the web view received.
+    let refresh = store.load().unwrap().expect("remembered").refresh_token;
+    let all = responses.join("\n") + &format!("{:?}", events.0.lock().unwrap());
+    assert!(!all.contains(refresh.expose()), "refresh token leaked");
+    assert!(!all.contains(demo::FAMILY.password), "password leaked");
+    assert!(
+        !all.contains(&tmp.path().display().to_string()),
+        "a path leaked"
+    );
+    assert!(!all.contains("access_token") && !all.contains("refresh_token"));
+
+    // Sign-out forgets the session and the keychain entry.
+    core.sign_out().await.unwrap();
+    assert!(store.load().unwrap().is_none());
+    assert!(!core.session_info().await.signed_in);
+    server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn remembered_session_is_restored_after_a_restart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let server = portal(tmp.path()).await;
+    let store = Arc::new(MemoryStore::new());
+    {
+        let s = core(launch_for(&server, tmp.path()), tmp.path(), store.clone());
+        s.core
+            .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), true)
+            .await
+            .unwrap();
+        s.core.services().await.unwrap();
+    }
+    // A new app over the same data dir and keychain.
+    let s = core(launch_for(&server, tmp.path()), tmp.path(), store.clone());
+    let before = s.core.session_info().await;
+    assert!(!before.signed_in);
+    assert!(before.remembered);
+    assert_eq!(before.email.as_deref(), Some(demo::FAMILY.email));
+    assert!(
+        s.core.cached_services().await.unwrap().is_some(),
+        "first paint from disk"
+    );
+    let after = s.core.restore_session().await.unwrap();
+    assert!(after.signed_in && after.remembered);
+    assert!(!s.core.services().await.unwrap().from_cache);
+
+    // Without "remember me" nothing is kept.
+    s.core.sign_out().await.unwrap();
+    s.core
+        .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), false)
+        .await
+        .unwrap();
+    assert!(store.load().unwrap().is_none());
+    server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_shows_the_cache_queues_feedback_and_delivers_it_later() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("portal.db");
+    let server = portal_server::spawn(server_config(&db)).await.unwrap();
+    let addr = server.addr();
+    let launch = launch_for(&server, tmp.path());
+    let s = core(launch, tmp.path(), Arc::new(MemoryStore::new()));
+    s.core
+        .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), true)
+        .await
+        .unwrap();
+    let fresh = s.core.services().await.unwrap();
+    server.shutdown().await;
+
+    let cached = s.core.services().await.unwrap();
+    assert!(cached.from_cache);
+    assert_eq!(cached.data, fresh.data);
+    let outcome = s
+        .core
+        .send_feedback(FeedbackRequest {
+            topic: FeedbackTopic::Technical,
+            message: "Yhteys katkesi".into(),
+            contact_me: false,
+            contact_email: None,
+            contact_phone: None,
+            service_id: None,
+        })
+        .await
+        .unwrap();
+    assert!(
+        matches!(outcome, FeedbackOutcome::Queued { .. }),
+        "{outcome:?}"
+    );
+    assert_eq!(s.core.outbox_count().await.unwrap(), 1);
+    assert_eq!(
+        s.events.named(events::CONNECTIVITY).last(),
+        Some(&serde_json::json!({"online": false}))
+    );
+
+    // The portal comes back on the same address.
+    let server = portal_server::spawn(ServerConfig {
+        listen: addr,
+        ..server_config(&db)
+    })
+    .await
+    .unwrap();
+    assert!(s.core.check_connectivity().await);
+    assert_eq!(s.core.flush_outbox().await.unwrap(), 1);
+    assert_eq!(s.core.outbox_count().await.unwrap(), 0);
+    assert_eq!(
+        s.events.named(events::OUTBOX_DELIVERED),
+        vec![serde_json::json!({"delivered": 1, "remaining": 0})]
+    );
+    assert_eq!(
+        s.events.named(events::CONNECTIVITY).last(),
+        Some(&serde_json::json!({"online": true}))
+    );
+    // Flushing again delivers nothing twice.
+    assert_eq!(s.core.flush_outbox().await.unwrap(), 0);
+    server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn language_is_persisted_in_settings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let server = portal(tmp.path()).await;
+    let s = core(
+        launch_for(&server, tmp.path()),
+        tmp.path(),
+        Arc::new(MemoryStore::new()),
+    );
+    s.core.set_language(Lang::Fi).unwrap();
+    assert_eq!(s.core.app_info().await.unwrap().lang, Lang::Fi);
+    s.core.set_language(Lang::En).unwrap();
+    s.core.set_language(Lang::Fi).unwrap();
+    let again = core(
+        launch_for(&server, tmp.path()),
+        tmp.path(),
+        Arc::new(MemoryStore::new()),
+    );
+    assert_eq!(again.core.settings().lang, Lang::Fi);
+    assert_eq!(again.core.app_info().await.unwrap().lang, Lang::Fi);
+    let file = std::fs::read_to_string(tmp.path().join("app/config/settings.json")).unwrap();
+    assert!(file.contains("\"lang\": \"fi\""), "{file}");
+    server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_mode_starts_the_embedded_portal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let launch = LaunchOptions {
+        demo: true,
+        ..Default::default()
+    };
+    let s = core(launch, tmp.path(), Arc::new(MemoryStore::new()));
+    let info = s.core.app_info().await.unwrap();
+    assert!(info.demo);
+    assert!(
+        info.portal_url.starts_with("http://127.0.0.1:"),
+        "{}",
+        info.portal_url
+    );
+    assert_eq!(info.demo_accounts.len(), demo::ACCOUNTS.len());
+    assert_eq!(info.demo_accounts[0].email, demo::FAMILY.email);
+    assert_eq!(info.demo_accounts[0].description_key, "demo-account-family");
+    s.core
+        .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), false)
+        .await
+        .unwrap();
+    assert!(!s.core.services().await.unwrap().data.services.is_empty());
+    // The demo database lives in the app's data dir.
+    assert!(tmp.path().join("app/data/demo-portal/portal.db").exists());
+    // A former customer is refused.
+    let err = s
+        .core
+        .sign_in(demo::FORMER.email, demo::FORMER.password.into(), false)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NoCustomerRelationship);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reminder_when_a_fixed_term_service_ends_within_14_days() {
+    let tmp = tempfile::tempdir().unwrap();
+    // FAMILY's Turvapaketti ends 20 days after the portal's "today"; look 7 days later.
+    let today = chrono::Local::now().date_naive();
+    let base = portal_server::spawn(server_config(&tmp.path().join("a.db")))
+        .await
+        .unwrap();
+    let s = core(
+        launch_for(&base, tmp.path()),
+        tmp.path(),
+        Arc::new(MemoryStore::new()),
+    );
+    s.core
+        .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), false)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.core.ending_soon_reminder().await,
+        None,
+        "20 days: no reminder yet"
+    );
+    base.shutdown().await;
+
+    // The same database a week later.
+    let later = portal_server::spawn(ServerConfig {
+        today: Some(today + chrono::Days::new(7)),
+        ..server_config(&tmp.path().join("a.db"))
+    })
+    .await
+    .unwrap();
+    let tmp2 = tempfile::tempdir().unwrap();
+    let s = core(
+        launch_for(&later, tmp2.path()),
+        tmp2.path(),
+        Arc::new(MemoryStore::new()),
+    );
+    s.core
+        .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), false)
+        .await
+        .unwrap();
+    let (title, body) = s.core.ending_soon_reminder().await.expect("a reminder");
+    assert_eq!(title, "A service ends soon");
+    assert!(body.contains("13 days"), "{body}");
+    s.core.set_language(Lang::Fi).unwrap();
+    let (title, body) = s.core.ending_soon_reminder().await.unwrap();
+    assert_eq!(title, "Palvelu päättyy pian");
+    assert!(body.contains("13 päivän kuluttua"), "{body}");
+    later.shutdown().await;
+}
