@@ -460,3 +460,37 @@ async fn reminder_when_a_fixed_term_service_ends_within_14_days() {
     assert!(body.contains("13 päivän kuluttua"), "{body}");
     later.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn locked_keychain_gives_a_session_only_sign_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let server = portal(tmp.path()).await;
+    let factory: StoreFactory =
+        Box::new(|_| Arc::new(portal_client::UnavailableStore) as Arc<dyn SessionStore>);
+    let core = Core::with_store(
+        launch_for(&server, tmp.path()),
+        dirs(tmp.path()),
+        Arc::new(Recorder::default()),
+        factory,
+    )
+    .unwrap();
+    let out = core
+        .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), true)
+        .await
+        .unwrap();
+    assert_eq!(
+        out,
+        SignInOutcome {
+            remembered: false,
+            keychain_error: Some(ErrorCode::KeychainUnavailable)
+        }
+    );
+    assert_eq!(
+        serde_json::to_value(&out).unwrap(),
+        serde_json::json!({"remembered": false, "keychain_error": "keychain_unavailable"})
+    );
+    // Signed in for this session all the same.
+    assert!(core.session_info().await.signed_in);
+    assert!(!core.services().await.unwrap().data.services.is_empty());
+    server.shutdown().await;
+}
