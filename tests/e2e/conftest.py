@@ -23,6 +23,9 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.common.proxy import Proxy, ProxyType
+from selenium.webdriver.remote.client_config import ClientConfig
+from selenium.webdriver.remote.remote_connection import RemoteConnection
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,10 +177,16 @@ class App:
         opts = ArgOptions()
         opts.set_capability("browserName", "wry")
         opts.set_capability("tauri:options", {"application": str(APP)})
+        # A bounded HTTP timeout: a hung WebDriver command fails the test, never the run.
+        config = ClientConfig(
+            remote_server_addr=driver_url, timeout=120, proxy=Proxy({"proxyType": ProxyType.DIRECT})
+        )
         last = None
         for _ in range(3):
             try:
-                self.d = webdriver.Remote(command_executor=driver_url, options=opts)
+                self.d = webdriver.Remote(
+                    command_executor=RemoteConnection(client_config=config), options=opts
+                )
                 break
             except WebDriverException as e:  # the first start can be slow
                 last = e
