@@ -131,43 +131,61 @@ def opened_log(workdir: Path) -> Path:
     return workdir / "opened.txt"
 
 
-@pytest.fixture(scope="session")
-def tauri_driver(portal: Portal, workdir: Path, opened_log: Path):
-    """tauri-driver, with the environment the app inherits: the external portal and its
-    pinned key, an isolated data dir, an "open" command that only records what it was
-    asked to open, English as the OS language."""
+def start_tauri_driver(workdir: Path, name: str, env_overrides: dict):
+    """Starts tauri-driver with the environment the app inherits; returns (url, stop)."""
     driver_bin = shutil.which("tauri-driver") or str(Path.home() / ".cargo" / "bin" / "tauri-driver")
     assert Path(driver_bin).exists(), "cargo install tauri-driver --locked"
     assert APP.exists(), f"build it first: cargo build -p omahallinta ({APP})"
-    recorder = workdir / "record-open.sh"
-    recorder.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{opened_log}"\n')
-    recorder.chmod(0o755)
     env = dict(os.environ)
+    for k in ("OMAHALLINTA_DEMO", "OMAHALLINTA_PORTAL_URL", "OMAHALLINTA_PORTAL_KEY"):
+        env.pop(k, None)
     env.update(
-        OMAHALLINTA_PORTAL_URL=portal.url,
-        OMAHALLINTA_PORTAL_KEY=portal.public_key,
-        OMAHALLINTA_DATA_DIR=str(workdir / "app-data"),
-        OMAHALLINTA_OPEN_COMMAND=str(recorder),
+        OMAHALLINTA_DATA_DIR=str(workdir / f"{name}-data"),
         LANG="C.UTF-8",
         LC_ALL="C.UTF-8",
         NO_AT_BRIDGE="1",
         RUST_LOG=os.environ.get("RUST_LOG", "info"),
     )
-    env.pop("OMAHALLINTA_DEMO", None)
+    env.update(env_overrides)
     port, native = free_port(), free_port()
-    log = open(workdir / "tauri-driver.log", "w")
+    log = open(workdir / f"{name}-tauri-driver.log", "w")
     proc = subprocess.Popen(
         [driver_bin, "--port", str(port), "--native-port", str(native)],
         env=env, stdout=log, stderr=subprocess.STDOUT,
     )
+
+    def stop_all() -> None:
+        stop(proc)
+        log.close()
+
     try:
         wait_for_port(port, proc, "tauri-driver")
         # tauri-driver proxies to WebKitWebDriver on the native port: wait for it too.
         wait_for_port(native, proc, "WebKitWebDriver")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(proc)
-        log.close()
+    except Exception:
+        stop_all()
+        raise
+    return f"http://127.0.0.1:{port}", stop_all
+
+
+@pytest.fixture(scope="session")
+def tauri_driver(portal: Portal, workdir: Path, opened_log: Path):
+    """tauri-driver for the app against the test portal: its URL and pinned key, an
+    isolated data dir (`app-data`), an "open" command that only records what it was asked
+    to open, English as the OS language."""
+    recorder = workdir / "record-open.sh"
+    recorder.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{opened_log}"\n')
+    recorder.chmod(0o755)
+    url, stop_all = start_tauri_driver(
+        workdir, "app",
+        dict(
+            OMAHALLINTA_PORTAL_URL=portal.url,
+            OMAHALLINTA_PORTAL_KEY=portal.public_key,
+            OMAHALLINTA_OPEN_COMMAND=str(recorder),
+        ),
+    )
+    yield url
+    stop_all()
 
 
 class App:
