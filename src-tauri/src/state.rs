@@ -204,6 +204,10 @@ impl Core {
                 events::CONNECTIVITY,
                 &Connectivity { online },
             );
+            if online {
+                // Back online: deliver the outbox now, not at the next tick.
+                self.wake.notify_one();
+            }
         }
     }
 

@@ -15,7 +15,6 @@ import socket
 import subprocess
 import time
 import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -66,11 +65,36 @@ def stop(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
-@dataclass
 class Portal:
-    url: str
-    public_key: str
-    db: Path
+    """A portal-server process with demo data; `stop()`/`start()` keep port and database."""
+
+    def __init__(self, workdir: Path):
+        assert SERVER.exists(), f"build it first: cargo build -p portal-server ({SERVER})"
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.db = workdir / "portal.db"
+        self.log = open(workdir / "portal-server.log", "a")
+        self.proc: subprocess.Popen | None = None
+        self.public_key = ""
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [str(SERVER), "--demo", "--listen", f"127.0.0.1:{self.port}", "--db", str(self.db)],
+            stdout=self.log, stderr=subprocess.STDOUT,
+        )
+        wait_for_port(self.port, self.proc, "portal-server")
+        for _ in range(50):
+            try:
+                self.public_key = self.get("/api/v1/signing-key")["public_key"]
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("portal-server gave no signing key")
+
+    def stop(self) -> None:
+        if self.proc:
+            stop(self.proc)
+            self.proc = None
 
     def get(self, path: str, token: str | None = None):
         req = urllib.request.Request(self.url + path)
@@ -101,29 +125,13 @@ def workdir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def portal(workdir: Path):
     """The reference portal with demo data, on a free loopback port, fresh database."""
-    assert SERVER.exists(), f"build it first: cargo build -p portal-server ({SERVER})"
-    port = free_port()
-    db = workdir / "portal.db"
-    log = open(workdir / "portal-server.log", "w")
-    proc = subprocess.Popen(
-        [str(SERVER), "--demo", "--listen", f"127.0.0.1:{port}", "--db", str(db)],
-        stdout=log, stderr=subprocess.STDOUT,
-    )
+    p = Portal(workdir)
+    p.start()
     try:
-        wait_for_port(port, proc, "portal-server")
-        url = f"http://127.0.0.1:{port}"
-        key = None
-        for _ in range(50):
-            try:
-                key = Portal(url, "", db).get("/api/v1/signing-key")["public_key"]
-                break
-            except OSError:
-                time.sleep(0.1)
-        assert key, "portal-server gave no signing key"
-        yield Portal(url, key, db)
+        yield p
     finally:
-        stop(proc)
-        log.close()
+        p.stop()
+        p.log.close()
 
 
 @pytest.fixture(scope="session")
