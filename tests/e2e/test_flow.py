@@ -178,7 +178,7 @@ def test_3_download_verify_and_install(session, portal_services, opened_log: Pat
     app.tid("install-button").click()
     app.tid("install-opened")
     # "Install" ran the open command with the verified file (the path stays in Rust).
-    opened = opened_log.read_text().split("\n")[0].strip()
+    opened = opened_log.read_text().splitlines()[0].strip()
     linux = next(i for i in svc["security"]["installers"] if i["os"] == "linux")
     assert Path(opened).name == linux["file_name"]
     assert hashlib.sha256(Path(opened).read_bytes()).hexdigest() == linux["sha256"]
@@ -205,6 +205,16 @@ def test_4_feedback_keyboard_only(session, portal: Portal):
     with sqlite3.connect(portal.db) as db:
         rows = db.execute("SELECT topic, message FROM feedback WHERE message = ?", (message,)).fetchall()
     assert rows == [("general", message)], rows
+
+
+def test_4b_contact_links_open_through_the_shell(session, portal: Portal, opened_log: Path):
+    app = session.app
+    contact = portal.get("/api/v1/contact")
+    nav(app, "contact")
+    app.tid("contact-portal").click()
+    app.wait.until(lambda d: contact["web_portal_url"] in opened_log.read_text(), "portal link not opened")
+    app.tid("contact-phone").click()
+    app.wait.until(lambda d: f"tel:{contact['phone_e164']}" in opened_log.read_text(), "tel: link not opened")
 
 
 def test_5_every_view_in_english_then_finnish(session, portal_services, workdir):
