@@ -186,6 +186,14 @@ impl RunningServer {
         &self.db_path
     }
 
+    /// The complete application over this server's state, for in-process
+    /// requests (`tower::ServiceExt::oneshot`), e.g. the fuzz target in
+    /// `fuzz/`. Handlers that need the peer address expect a
+    /// `ConnectInfo<SocketAddr>` request extension.
+    pub fn router(&self) -> axum::Router {
+        routes::router(self.state.clone())
+    }
+
     /// Stops accepting connections, lets in-flight requests finish, closes
     /// the database and removes temporary files.
     pub async fn shutdown(mut self) {
