@@ -4,12 +4,32 @@ queues feedback instead of losing it, and delivers it once the portal is back.""
 import sqlite3
 import time
 
-from conftest import Portal
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import App, Portal
 from test_flow import EMAIL, PASSWORD, nav
+
+
+def sign_out_quietly(app: App) -> None:
+    """Leaves no remembered session behind for the next tests, whatever happened."""
+    try:
+        app.d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "window.__TAURI_INTERNALS__.invoke('sign_out').then(() => done(1), () => done(0));"
+        )
+    except Exception:
+        pass
 
 
 def test_offline_cache_and_feedback_outbox(start_app, portal: Portal):
     app = start_app()
+    try:
+        journey(app, portal)
+    finally:
+        sign_out_quietly(app)
+
+
+def journey(app: App, portal: Portal) -> None:
     app.tid("signin-email").send_keys(EMAIL)
     app.tid("signin-password").send_keys(PASSWORD)
     app.tid("signin-submit").click()
@@ -24,7 +44,16 @@ def test_offline_cache_and_feedback_outbox(start_app, portal: Portal):
         message = f"Offline feedback {time.time():.0f}"
         app.tid("feedback-message").send_keys(message)
         app.tid("feedback-submit").click()
-        assert app.tid("feedback-result").get_attribute("data-status") == "queued"
+        try:
+            result = WebDriverWait(app.d, 60).until(
+                lambda d: next((e for e in app.tids("feedback-result") if e.is_displayed()), None),
+                "no feedback result",
+            )
+        except Exception as e:
+            app.screenshot("FAILED-offline-feedback")
+            body = app.d.execute_script("return document.body.innerText")
+            raise AssertionError(f"no feedback result; the page says:\n{body}") from e
+        assert result.get_attribute("data-status") == "queued"
         app.check_view("feedback-queued-en")
     finally:
         portal.start()
