@@ -100,7 +100,9 @@ pub fn password_strength(password: &str) -> PasswordStrength {
 }
 
 /// Strength levels; `Weak` and `Fair` are refused by the server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema, TS,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(rename_all = "snake_case")]
 pub enum PasswordStrength {
@@ -123,11 +125,17 @@ mod tests {
     #[test]
     fn strength_rule() {
         assert_eq!(password_strength("short1A"), PasswordStrength::Weak);
-        assert_eq!(password_strength("alllowercaseletters"), PasswordStrength::Weak);
+        assert_eq!(
+            password_strength("alllowercaseletters"),
+            PasswordStrength::Weak
+        );
         assert_eq!(password_strength("lowercase123"), PasswordStrength::Fair);
         assert!(!password_strength("lowercase123").acceptable());
         assert_eq!(password_strength("Lowercase123"), PasswordStrength::Good);
-        assert_eq!(password_strength("Lowercase123-long"), PasswordStrength::Strong);
+        assert_eq!(
+            password_strength("Lowercase123-long"),
+            PasswordStrength::Strong
+        );
         assert!(password_strength("Kesä-Loma-2026").acceptable());
         assert!(!password_strength(&"Aa1!".repeat(100)).acceptable());
     }

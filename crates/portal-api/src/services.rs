@@ -143,7 +143,10 @@ mod tests {
     #[test]
     fn status_rule() {
         let today = d("2026-11-26");
-        assert_eq!(ServiceStatus::on(today, d("2026-01-01"), None), ServiceStatus::Active);
+        assert_eq!(
+            ServiceStatus::on(today, d("2026-01-01"), None),
+            ServiceStatus::Active
+        );
         assert_eq!(
             ServiceStatus::on(today, d("2026-01-01"), Some(d("2026-12-16"))),
             ServiceStatus::EndingSoon
