@@ -261,3 +261,8 @@ def test_7_sign_out(session):
     app = session.restart()
     app.tid("signin-email")
     assert not app.has("services-list")
+    # Leave the app as later modules expect it: English (the OS language here).
+    assert app.d.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "window.__TAURI_INTERNALS__.invoke('set_language', {lang: 'en'}).then(() => done('ok'), e => done(String(e)));"
+    ) == "ok"
