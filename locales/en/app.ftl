@@ -281,7 +281,7 @@ order-update-info = Replaces { $service }.
 order-confirm-title = Confirm the order
 order-confirm-product = Service: { $name }
 order-confirm-price = Monthly price: { $price }
-order-confirm-billing = The service is charged automatically on your monthly invoice.
+order-confirm-billing = The service is charged automatically on your monthly invoice from { $date }.
 order-confirm-total = Monthly total after this order: { $total }
 order-confirm = Confirm the order
 order-cancel = Cancel
@@ -345,6 +345,12 @@ password-current = Current password
 password-new = New password
 password-repeat = New password again
 password-rules = At least 10 characters; use upper- and lower-case letters and digits or special characters.
+password-strength = { $level ->
+    [weak] Password strength: weak – not accepted
+    [fair] Password strength: fair – not accepted yet
+    [good] Password strength: good
+   *[strong] Password strength: strong
+}
 password-mismatch = The new passwords do not match.
 password-missing = Fill in all the fields.
 password-submit = Change password

@@ -281,7 +281,7 @@ order-update-info = Korvaa palvelun { $service }.
 order-confirm-title = Vahvista tilaus
 order-confirm-product = Palvelu: { $name }
 order-confirm-price = Kuukausihinta: { $price }
-order-confirm-billing = Palvelu veloitetaan automaattisesti kuukausilaskutuksen yhteydessä.
+order-confirm-billing = Palvelu veloitetaan automaattisesti kuukausilaskutuksen yhteydessä { $date } alkaen.
 order-confirm-total = Kuukausilaskutus yhteensä tämän jälkeen: { $total }
 order-confirm = Vahvista tilaus
 order-cancel = Peruuta
@@ -345,6 +345,12 @@ password-current = Nykyinen salasana
 password-new = Uusi salasana
 password-repeat = Uusi salasana uudelleen
 password-rules = Vähintään 10 merkkiä; käytä isoja ja pieniä kirjaimia sekä numeroita tai erikoismerkkejä.
+password-strength = { $level ->
+    [weak] Salasanan vahvuus: heikko – ei kelpaa
+    [fair] Salasanan vahvuus: kohtalainen – ei vielä kelpaa
+    [good] Salasanan vahvuus: hyvä
+   *[strong] Salasanan vahvuus: vahva
+}
 password-mismatch = Uudet salasanat eivät ole samat.
 password-missing = Täytä kaikki kentät.
 password-submit = Vaihda salasana

@@ -37,7 +37,8 @@ describe("Tilaa", () => {
     const user = userEvent.setup();
     await user.click(screen.getByTestId("order-turvapaketti-10"));
     const panel = screen.getByTestId("order-confirm-panel");
-    expect(textOf(panel)).toContain("Palvelu veloitetaan automaattisesti kuukausilaskutuksen yhteydessä.");
+    expect(textOf(panel)).toContain("Palvelu veloitetaan automaattisesti kuukausilaskutuksen yhteydessä");
+    expect(textOf(panel)).toMatch(/yhteydessä \d{1,2}\.\d{1,2}\.\d{4} alkaen\./);
     expect(textOf(panel)).toContain("Kuukausilaskutus yhteensä tämän jälkeen: 29,80 €");
     await expectNoA11yViolations();
     await user.click(screen.getByTestId("order-confirm"));
