@@ -15,7 +15,7 @@ secs=${1:-20}
 shift || true
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-  targets=(wire_decode content_range fluent_format server_request)
+  targets=(wire_decode content_range fluent_format server_request download_resume)
 fi
 san=${FUZZ_SANITIZER:-none}
 root=$(cd .. && pwd)
@@ -50,7 +50,7 @@ printf 'target\tseconds\truns\texec_per_s\tcoverage\tcorpus\tresult\n' >"$figure
 status=0
 for t in "${targets[@]}"; do
   corpus="corpus/$t"
-  mkdir -p "$corpus" "artifacts/$t"
+  mkdir -p "$corpus" "artifacts/$t" "seeds/$t"
   log="$root/target/fuzz-$t.log"
   set +e
   cargo +nightly fuzz run --sanitizer "$san" "$t" "$corpus" seeds/"$t" -- \
@@ -58,9 +58,9 @@ for t in "${targets[@]}"; do
     -artifact_prefix="artifacts/$t/" >"$log" 2>&1
   rc=$?
   set -e
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  eps=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*')
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
+  eps=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || true)
   files=$(find "$corpus" -type f | wc -l)
   if [[ $rc -eq 0 ]]; then res=ok; else res="FAILED (rc $rc, see $log)"; status=1; fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$secs" "${runs:-?}" "${eps:-?}" "${cov:-?}" "$files" "$res" | tee -a "$figures"
