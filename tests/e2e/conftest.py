@@ -68,7 +68,7 @@ def stop(proc: subprocess.Popen) -> None:
 class Portal:
     """A portal-server process with demo data; `stop()`/`start()` keep port and database."""
 
-    def __init__(self, workdir: Path):
+    def __init__(self, workdir: Path, extra_args: list[str] | None = None):
         assert SERVER.exists(), f"build it first: cargo build -p portal-server ({SERVER})"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -76,10 +76,12 @@ class Portal:
         self.log = open(workdir / "portal-server.log", "a")
         self.proc: subprocess.Popen | None = None
         self.public_key = ""
+        self.extra_args = list(extra_args or [])  # e.g. ["--access-token-ttl", "5"]
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
-            [str(SERVER), "--demo", "--listen", f"127.0.0.1:{self.port}", "--db", str(self.db)],
+            [str(SERVER), "--demo", "--listen", f"127.0.0.1:{self.port}", "--db", str(self.db),
+             *self.extra_args],
             stdout=self.log, stderr=subprocess.STDOUT,
         )
         wait_for_port(self.port, self.proc, "portal-server")

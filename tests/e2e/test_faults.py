@@ -1,0 +1,318 @@
+"""Faults, end to end in the real app (issue 7), each leaving nothing lost or duplicated:
+
+1. keychain absent (no Secret Service on the D-Bus) → session-only sign-in with a clear
+   message; a restart finds no remembered session;
+2. disk full while downloading (the downloads dir is a 512 KiB tmpfs) → a clear localized
+   `disk_full` error, no final file;
+3. the connection cut mid-download (twice, by a proxy in front of the portal) → the
+   download resumes, fetches less than twice the size, ends verified, Install opens the
+   file with the manifest's SHA-256;
+4. the access token expires mid-session (portal with a 6 s access-token TTL) → silent
+   refresh: data shows, no sign-in page, the portal issued a new access token;
+5. a corrupt cache file (garbage written while the app is closed) → the app starts,
+   ignores it, restores the session and shows (and re-caches) fresh data.
+
+All against a portal of their own (small installers, short token TTL) reached through
+`faultproxy.FaultProxy`, with a data dir of their own (`faults-data`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import App, Portal, start_tauri_driver
+from faultproxy import FaultProxy
+from test_flow import EMAIL, PASSWORD, nav, security_service
+
+INSTALLER_SIZE = 2 * 1024 * 1024
+ACCESS_TTL = 6
+
+
+# --- fixtures ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fault_portal(workdir: Path):
+    d = workdir / "faults"
+    d.mkdir(exist_ok=True)
+    p = Portal(d, ["--installer-size", str(INSTALLER_SIZE), "--access-token-ttl", str(ACCESS_TTL)])
+    p.start()
+    yield p
+    p.stop()
+    p.log.close()
+
+
+@pytest.fixture(scope="module")
+def proxy(fault_portal: Portal):
+    fp = FaultProxy(fault_portal.port)
+    yield fp
+    fp.close()
+
+
+@pytest.fixture(scope="module")
+def fault_opened(workdir: Path) -> Path:
+    return workdir / "faults-opened.txt"
+
+
+@pytest.fixture(scope="module")
+def fault_driver(workdir: Path, fault_portal: Portal, proxy: FaultProxy, fault_opened: Path, axe_source):
+    """tauri-driver for an app that talks to the fault portal only through the proxy."""
+    recorder = workdir / "faults-record-open.sh"
+    recorder.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{fault_opened}"\n')
+    recorder.chmod(0o755)
+    url, stop_all = start_tauri_driver(
+        workdir, "faults",
+        dict(
+            OMAHALLINTA_PORTAL_URL=proxy.url,
+            OMAHALLINTA_PORTAL_KEY=fault_portal.public_key,
+            OMAHALLINTA_OPEN_COMMAND=str(recorder),
+        ),
+    )
+    yield url
+    stop_all()
+
+
+@pytest.fixture(scope="module")
+def data_dir(workdir: Path) -> Path:
+    return workdir / "faults-data" / "data"
+
+
+@pytest.fixture(scope="module")
+def fault_app(fault_driver):
+    """One app for tests 2–5 (in order); test 5 replaces it."""
+
+    class Holder:
+        app: App
+        driver: str
+
+    h = Holder()
+    h.driver = fault_driver
+    h.app = App(fault_driver)
+    yield h
+    try:
+        invoke(h.app, "sign_out")
+    except Exception:
+        pass
+    h.app.quit()
+
+
+@pytest.fixture(scope="module")
+def fault_services(fault_portal: Portal):
+    return fault_portal.get("/api/v1/services", fault_portal.sign_in(EMAIL, PASSWORD))
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+def invoke(app: App, cmd: str, args: dict | None = None):
+    """Calls a command the way the UI does; returns [ok, value-or-error]."""
+    return app.d.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1] || {})"
+        ".then(v => done([true, v]), e => done([false, e]));",
+        cmd, args or {},
+    )
+
+
+def sign_in(app: App) -> None:
+    app.tid("signin-email").send_keys(EMAIL)
+    app.tid("signin-password").send_keys(PASSWORD)
+    assert app.tid("signin-remember").is_selected(), "remember me is checked by default"
+    app.tid("signin-submit").click()
+    app.tid("services-list")
+
+
+def wait_download(app: App, timeout: float = 120) -> str:
+    WebDriverWait(app.d, timeout).until(
+        lambda d: app.tid("download-state").get_attribute("data-state") in ("verified", "failed"),
+        "download did not finish",
+    )
+    return app.tid("download-state").get_attribute("data-state")
+
+
+def linux_installer(services: dict) -> dict:
+    return next(i for i in security_service(services)["security"]["installers"] if i["os"] == "linux")
+
+
+def page_text(app: App) -> str:
+    return app.d.execute_script("return document.body.innerText")
+
+
+# --- 1. keychain absent -----------------------------------------------------------------
+
+
+def test_1_keychain_absent_is_session_only(workdir: Path, fault_portal: Portal, axe_source):
+    # No Secret Service: the session bus address points at nothing.
+    url, stop_all = start_tauri_driver(
+        workdir, "nokeychain",
+        dict(
+            OMAHALLINTA_PORTAL_URL=fault_portal.url,
+            OMAHALLINTA_PORTAL_KEY=fault_portal.public_key,
+            DBUS_SESSION_BUS_ADDRESS=f"unix:path={workdir}/no-such-bus",
+        ),
+    )
+    app = App(url)
+    try:
+        sign_in(app)
+        notice = app.text("keychain-notice")
+        assert "could not be remembered" in notice and "keychain" in notice, notice
+        app.check_view("keychain-absent-en")
+        ok, info = invoke(app, "session_info")
+        assert ok and info["signed_in"] and not info["remembered"], info
+        # A new process finds no remembered session: the sign-in page.
+        app.quit()
+        time.sleep(0.5)
+        app = App(url)
+        app.tid("signin-email")
+        time.sleep(1)  # give a (wrong) restore the chance to show the services
+        assert not app.has("services-list"), "restored a session that was not to be remembered"
+        ok, info = invoke(app, "session_info")
+        assert ok and not info["signed_in"] and not info["remembered"], info
+    finally:
+        app.quit()
+        stop_all()
+    # Nothing remembered on disk either: no file under its data dir holds a refresh token
+    # (test_secrets sweeps for tokens; here it is enough that the session was not kept).
+
+
+# --- 2. disk full -----------------------------------------------------------------------
+
+
+def test_2_disk_full_while_downloading(fault_app, fault_services, data_dir: Path):
+    app = fault_app.app
+    sign_in(app)
+    svc = security_service(fault_services)
+    inst = linux_installer(fault_services)
+    downloads = data_dir / "downloads"
+    downloads.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(downloads)], check=True)
+    try:
+        app.tid(f"service-activate-{svc['id']}").click()
+        app.tid("download-button").click()
+        state = wait_download(app)
+        assert state == "failed", page_text(app)
+        err = app.text("download-error")
+        assert "The disk is full" in err, err
+        app.check_view("download-disk-full-en")
+        assert not app.tid("install-button").is_enabled(), "Install enabled after a failed download"
+        finals = [p for p in downloads.rglob(inst["file_name"])]
+        assert finals == [], f"a final-named file after disk full: {finals}"
+    finally:
+        for _ in range(10):
+            if subprocess.run(["umount", str(downloads)]).returncode == 0:
+                break
+            time.sleep(0.5)
+        else:
+            subprocess.run(["umount", "-l", str(downloads)], check=True)
+
+
+# --- 3. connection cut mid-download -------------------------------------------------------
+
+
+def test_3_connection_cut_mid_download_resumes(fault_app, fault_services, proxy: FaultProxy,
+                                               fault_opened: Path):
+    app = fault_app.app
+    inst = linux_installer(fault_services)
+    proxy.reset_counters()
+    # Cut the installer's response body twice, a third of the way in each time.
+    proxy.cut_after(INSTALLER_SIZE // 3, times=2)
+    try:
+        app.tid("download-retry").click()
+        state = wait_download(app)
+    finally:
+        proxy.passthrough()
+    assert state == "verified", page_text(app)
+    assert proxy.cuts == 2, proxy.requests
+    fetched = proxy.body_bytes("/installers/")
+    gets = [r for r in proxy.requests if "/installers/" in r]
+    assert len(gets) >= 3, gets  # the first attempt and at least two resumes
+    assert INSTALLER_SIZE <= fetched < 2 * INSTALLER_SIZE, (fetched, gets)
+    install = app.tid("install-button")
+    assert install.is_enabled()
+    app.check_view("download-resumed-verified-en")
+    install.click()
+    app.tid("install-opened")
+    opened = Path(fault_opened.read_text().splitlines()[-1].strip())
+    assert opened.name == inst["file_name"]
+    assert opened.stat().st_size == INSTALLER_SIZE
+    assert hashlib.sha256(opened.read_bytes()).hexdigest() == inst["sha256"]
+    assert not list(opened.parent.glob("*.part*")), "a .part left beside the verified file"
+    app.tid("activation-back").click()
+    app.tid("services-list")
+
+
+# --- 4. access token expiry --------------------------------------------------------------
+
+
+def token_rows(portal: Portal) -> tuple[int, int]:
+    with sqlite3.connect(portal.db) as db:
+        access = db.execute("SELECT count(*) FROM access_tokens").fetchone()[0]
+        used = db.execute("SELECT count(*) FROM refresh_tokens WHERE used_at IS NOT NULL").fetchone()[0]
+    return access, used
+
+
+def test_4_access_token_expiry_silent_refresh(fault_app, fault_portal: Portal, proxy: FaultProxy):
+    app = fault_app.app
+    nav(app, "billing")  # a network call with the current access token
+    before = token_rows(fault_portal)
+    time.sleep(ACCESS_TTL + 1.5)  # the access token is now expired
+    proxy.reset_counters()
+    nav(app, "details")
+    assert "@" in app.text("details-email")
+    nav(app, "services")
+    app.tid("services-refresh").click()
+    app.tid("services-list")
+    nav(app, "billing")
+    app.tid("billing-total")
+    assert not app.has("signin-email"), "sent to the sign-in page"
+    assert not app.has("services-error") and not app.has("offline-banner")
+    after = token_rows(fault_portal)
+    assert after[0] > before[0] and after[1] > before[1], (before, after, proxy.requests)
+    ok, info = invoke(app, "session_info")
+    assert ok and info["signed_in"] and info["remembered"], info
+
+
+# --- 5. corrupt cache ----------------------------------------------------------------------
+
+
+def test_5_corrupt_cache_is_ignored(fault_app, fault_services, data_dir: Path):
+    cache = data_dir / "portal" / "cache"
+    app = fault_app.app
+    nav(app, "details")  # customer details cached too
+    app.quit()  # the app is closed while the files are spoiled
+    time.sleep(0.5)
+    files = sorted(cache.glob("*.json"))
+    assert files, f"no cache files under {cache}"
+    garbage = [b"\x00\xff garbage \xfe" * 50, b'{"version": 1, "data": {"services": [', b"", b"null"]
+    for i, f in enumerate(files):
+        f.write_bytes(garbage[i % len(garbage)])
+    app = fault_app.app = App(fault_app.driver)
+    try:
+        app.tid("services-list")  # restored from the keychain, fresh data
+    except Exception:
+        app.screenshot("FAILED-corrupt-cache")
+        raise AssertionError(f"after a corrupt cache the page says:\n{page_text(app)}")
+    rows = app.d.find_elements("css selector", '[data-testid^="service-row-"]')
+    assert len(rows) == len(fault_services["services"])
+    assert not app.has("offline-banner")
+    app.check_view("corrupt-cache-ignored-en")
+    # The garbage was replaced by a good copy.
+    app.wait.until(
+        lambda d: any(_is_json(f) for f in cache.glob("*services*.json")), "services not re-cached"
+    )
+
+
+def _is_json(f: Path) -> bool:
+    try:
+        json.loads(f.read_bytes())
+        return True
+    except ValueError:
+        return False
