@@ -77,6 +77,19 @@ def tab_to(app: App, target: str, limit: int = 150, back: bool = False) -> None:
     raise AssertionError(f"TAB never reached {target}")
 
 
+def show(app: App, testid: str):
+    """Scrolls the element into the middle of the window (for the screenshot)."""
+    el = app.tid(testid)
+    app.d.execute_script("arguments[0].scrollIntoView({block: 'center'});", el)
+    return el
+
+
+def iso(shown: str) -> str:
+    """The first en-GB date (`26/11/2026`) in a text, as ISO."""
+    d, m, y = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", shown).groups()
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
 def digits(s: str) -> int:
     return int(re.sub(r"\D", "", s) or "-1")
 
@@ -250,7 +263,7 @@ def test_2_pay_channel_needs_a_pay_tv_card(app: App):
     assert not card.find_elements(By.CSS_SELECTOR, f'[data-testid="order-{CHANNEL}"]'), "orderable without a card"
     # Products without the requirement can be ordered.
     assert app.tid("order-tv-dokumentti").is_enabled()
-    app.tid(f"product-{CHANNEL}").location_once_scrolled_into_view
+    show(app, f"product-{CHANNEL}")
     app.check_view("order-no-card-en")
 
 
@@ -268,15 +281,18 @@ def test_3_order_a_channel(app: App, portal: Portal, family: dict):
     money = [digits(m) for m in re.findall(r"€\s?[\d,.]+", panel)]
     assert price in money, (price, panel)
     assert total_before + price in money, ("new monthly total", total_before + price, panel)
+    # From which date: today, the day the portal starts charging (its "as of" date).
+    assert iso(panel.split("monthly invoice")[-1]) == family["services"]["as_of"], panel
+    show(app, "order-confirm-panel")
     app.check_view("order-confirm-en")
     app.tid("order-confirm").click()
     done = app.text("order-done")
     listing = portal.get("/api/v1/services", family["token"])
     new = service_of(listing, CHANNEL)
     assert product["name"]["en"] in done, done
-    d, m, y = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", done).groups()
-    assert f"{int(y):04d}-{int(m):02d}-{int(d):02d}" == new["start_date"], (done, new)
+    assert iso(done) == new["start_date"], (done, new)
     assert digits(done.split("total")[-1]) == total_before + price == listing["monthly_total_cents"], done
+    show(app, "order-done")
     app.check_view("order-done-en")
     # Listed under ordered services with its price, and in the total.
     nav(app, "services", f"service-row-{new['id']}")
@@ -348,6 +364,7 @@ def test_6_termination_flow(app: App, portal: Portal, family: dict):
     cancel = app.tid(f"service-cancel-{sid}")
     cancel.find_element(By.CSS_SELECTOR, "summary").click()
     app.wait.until(lambda d: cancel.get_attribute("open") is not None, "explanation not open")
+    show(app, f"service-cancel-{sid}")
     explanation = clean(cancel.text)
     assert "in writing" in explanation and "phone number and email" in explanation, explanation
     app.check_view("services-cancel-open-en")
@@ -418,6 +435,8 @@ def test_8_password_change_then_sign_in_with_the_new_one(app: App, portal: Porta
     # Weak: refused by the portal, shown at the new password with the rule.
     app.tid("password-current").send_keys(NO_CARD[1])
     app.tid("password-new").send_keys("heikko1")
+    assert app.tid("password-strength").get_attribute("data-strength") == "weak"
+    assert app.text("password-strength") == "Password strength: weak – not accepted"
     app.tid("password-repeat").send_keys("heikko1")
     app.tid("password-submit").click()
     err = app.text("password-new-error")
@@ -430,6 +449,7 @@ def test_8_password_change_then_sign_in_with_the_new_one(app: App, portal: Porta
         f = app.tid(tid)
         f.clear()
         f.send_keys(value)
+    assert app.tid("password-strength").get_attribute("data-strength") == "strong"  # 18 chars, 4 kinds
     app.tid("password-submit").click()
     app.tid("password-done")
     app.check_view("password-done-en")
@@ -449,7 +469,8 @@ def test_9_new_views_in_finnish(app: App, portal: Portal):
     app.check_view("order-fi")
     app.tid("order-tv-dokumentti").click()
     panel = app.text("order-confirm-panel")
-    assert "kuukausilasku" in panel, panel
+    assert "kuukausilasku" in panel and "alkaen" in panel, panel
+    show(app, "order-confirm-panel")
     app.check_view("order-confirm-fi")
     nav(app, "billing", "billing-total")
     app.check_view("billing-fi")
@@ -464,6 +485,7 @@ def test_9_new_views_in_finnish(app: App, portal: Portal):
     app.tid("details-change-password").click()
     app.tid("password-current").send_keys(FAMILY[1])
     app.tid("password-new").send_keys("heikko1")
+    assert app.text("password-strength") == "Salasanan vahvuus: heikko – ei kelpaa"
     app.tid("password-repeat").send_keys("heikko1")
     app.tid("password-submit").click()
     app.tid("password-new-error")
@@ -472,11 +494,11 @@ def test_9_new_views_in_finnish(app: App, portal: Portal):
     sid = mix_service(listing)["id"]
     nav(app, "services", "services-list")
     app.tid(f"service-mix-{sid}").find_element(By.CSS_SELECTOR, "summary").click()
-    app.tid(f"mix-save-{sid}")
+    show(app, f"service-mix-{sid}")
     app.check_view("services-mix-fi")
     tv = service_of(listing, "tv-perus")["id"]
     app.tid(f"service-cancel-{tv}").find_element(By.CSS_SELECTOR, "summary").click()
-    app.tid(f"service-cancel-write-{tv}")
+    show(app, f"service-cancel-{tv}")
     app.check_view("services-cancel-open-fi")
     app.tid(f"service-cancel-write-{tv}").click()
     app.tid("feedback-termination")
