@@ -210,15 +210,16 @@ class Screen:
         return b"".join(buf[i:i + bpl] for i in range(0, bpl * self.h, bpl * ROW_STEP))
 
 
-def pixels_equal(a: bytes, b: bytes) -> float:
-    """Share of colour bytes equal in two frames (the X pad byte is always equal)."""
-    x = (int.from_bytes(a, "little") ^ int.from_bytes(b, "little")).to_bytes(len(a), "little")
-    return 1 - (len(x) - x.count(0)) / (len(x) * 0.75)
-
     def save_png(self, path: Path) -> None:
         """Screenshot of the whole screen (documents what was measured)."""
         if shutil.which("import"):
             subprocess.run(["import", "-window", "root", str(path)], check=False)
+
+
+def pixels_equal(a: bytes, b: bytes) -> float:
+    """Share of colour bytes equal in two frames (the X pad byte is always equal)."""
+    x = (int.from_bytes(a, "little") ^ int.from_bytes(b, "little")).to_bytes(len(a), "little")
+    return 1 - (len(x) - x.count(0)) / (len(x) * 0.75)
 
 
 def timed_start(screen: Screen, cmd: list[str], env: dict, logf, screenshot: Path | None = None):
