@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import subprocess
 import time
@@ -28,7 +29,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import App, Portal, start_tauri_driver
+from conftest import SCREENSHOTS, App, Portal, start_tauri_driver, stop
 from faultproxy import FaultProxy
 from test_flow import EMAIL, PASSWORD, nav, security_service
 
@@ -142,6 +143,17 @@ def linux_installer(services: dict) -> dict:
     return next(i for i in security_service(services)["security"]["installers"] if i["os"] == "linux")
 
 
+def wait_window(search: list[str], timeout: float) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        out = subprocess.run(["xdotool", "search", "--onlyvisible", *search],
+                             capture_output=True, text=True, timeout=10).stdout.split()
+        if out:
+            return out[-1]
+        time.sleep(0.3)
+    raise AssertionError(f"no window {search} within {timeout} s")
+
+
 def page_text(app: App) -> str:
     return app.d.execute_script("return document.body.innerText")
 
@@ -181,6 +193,108 @@ def test_1_keychain_absent_is_session_only(workdir: Path, fault_portal: Portal, 
         stop_all()
     # Nothing remembered on disk either: no file under its data dir holds a refresh token
     # (test_secrets sweeps for tokens; here it is enough that the session was not kept).
+
+
+# --- 1b. keychain locked -------------------------------------------------------------------
+
+
+@pytest.fixture
+def locked_keyring(workdir: Path):
+    """A private D-Bus session whose gnome-keyring has a login collection that is locked
+    (unlocked with a password, then `Service.Lock`ed): remembering would need the user to
+    type the keyring password into a prompt. Yields the env for tauri-driver."""
+    d = workdir / "locked-keyring"
+    (d / "data").mkdir(parents=True, exist_ok=True)
+    (d / "run").mkdir(exist_ok=True)
+    (d / "run").chmod(0o700)
+    env = dict(os.environ, XDG_DATA_HOME=str(d / "data"), XDG_RUNTIME_DIR=str(d / "run"))
+    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                           stdout=subprocess.PIPE, text=True, env=env)
+    procs = [bus]
+    try:
+        env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
+        kr = subprocess.Popen(
+            ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+        )
+        procs.append(kr)
+        kr.stdin.write(b"locked-e2e")
+        kr.stdin.close()
+        gdbus = ["gdbus", "call", "--session", "--dest", "org.freedesktop.secrets"]
+        login = "/org/freedesktop/secrets/collection/login"
+        deadline = time.monotonic() + 10
+        while True:  # the collection exists once the daemon has read the password
+            r = subprocess.run(gdbus + ["--object-path", login, "--method",
+                               "org.freedesktop.DBus.Properties.Get", "org.freedesktop.Secret.Collection",
+                               "Locked"], env=env, capture_output=True, text=True, timeout=10)
+            if r.returncode == 0 or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        subprocess.run(gdbus + ["--object-path", "/org/freedesktop/secrets", "--method",
+                       "org.freedesktop.Secret.Service.Lock", f"['{login}']"],
+                       env=env, check=True, capture_output=True, timeout=10)
+        r = subprocess.run(gdbus + ["--object-path", login, "--method",
+                           "org.freedesktop.DBus.Properties.Get", "org.freedesktop.Secret.Collection",
+                           "Locked"], env=env, capture_output=True, text=True, timeout=10)
+        assert "true" in r.stdout, r.stdout + r.stderr
+        yield {k: env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "XDG_DATA_HOME", "XDG_RUNTIME_DIR")}
+    finally:
+        for p in reversed(procs):
+            stop(p)
+
+
+def test_1b_keychain_locked_is_session_only(workdir: Path, fault_portal: Portal, locked_keyring, axe_source):
+    url, stop_all = start_tauri_driver(
+        workdir, "lockedkeychain",
+        dict(
+            OMAHALLINTA_PORTAL_URL=fault_portal.url,
+            OMAHALLINTA_PORTAL_KEY=fault_portal.public_key,
+            **locked_keyring,
+        ),
+    )
+    app = App(url)
+    try:
+        app.tid("signin-email").send_keys(EMAIL)
+        app.tid("signin-password").send_keys(PASSWORD)
+        app.tid("signin-submit").click()
+        # The keychain asks the user for its password (gcr-prompter on the X display);
+        # the user cancels the prompt.
+        prompt = wait_window(["--class", "gcr-prompter"], 20)
+        print(f"prompt window {prompt}; the app says: {page_text(app)[:200]!r}")
+        subprocess.run(["import", "-window", "root", str(SCREENSHOTS / "keychain-locked-prompt.png")],
+                       timeout=30)
+        # Cancel: the button at the prompt's bottom right (gcr-prompter has no test ids).
+        geo = dict(line.split("=", 1) for line in subprocess.run(
+            ["xdotool", "getwindowgeometry", "--shell", prompt],
+            capture_output=True, text=True, timeout=10).stdout.split())
+        w, h = int(geo["WIDTH"]), int(geo["HEIGHT"])
+        subprocess.run(["xdotool", "mousemove", "--window", prompt, str(w - 136), str(h - 20),
+                        "click", "1"], timeout=10)
+        deadline = time.monotonic() + 10
+        while subprocess.run(["xdotool", "search", "--onlyvisible", "--class", "gcr-prompter"],
+                             capture_output=True, timeout=10).stdout.strip():
+            assert time.monotonic() < deadline, "the keyring prompt did not close on Cancel"
+            time.sleep(0.3)
+        try:
+            WebDriverWait(app.d, 30).until(lambda d: app.has("services-list"), "no services")
+        except Exception:
+            app.screenshot("FAILED-keychain-locked")
+            raise AssertionError(
+                f"sign-in with a locked keychain, unlock prompt cancelled; the page says:\n{page_text(app)}")
+        notice = app.text("keychain-notice")
+        assert "could not be remembered" in notice, notice
+        app.check_view("keychain-locked-en")
+        ok, info = invoke(app, "session_info")
+        assert ok and info["signed_in"] and not info["remembered"], info
+        app.quit()
+        time.sleep(0.5)
+        app = App(url)
+        app.tid("signin-email")
+        time.sleep(1)
+        assert not app.has("services-list"), "restored a session that was not to be remembered"
+    finally:
+        app.quit()
+        stop_all()
 
 
 # --- 2. disk full -----------------------------------------------------------------------

@@ -123,6 +123,10 @@ def test_no_secret_in_files_or_logs(start_app, portal: Portal, workdir: Path):
         names = {p.name for p in files}
         assert any(n.endswith("-services.json") for n in names), "the sweep missed the app's cache"
         assert any(n.endswith("tauri-driver.log") for n in names) and "portal-server.log" in names
+        # The keychain's store (gnome-keyring, encrypted) is swept too: the remembered
+        # refresh token is in there, never in plain text.
+        assert any(p.suffix == ".keyring" for p in files), sorted(names)
+        print(f"swept {len(files)} files, {sum(p.stat().st_size for p in files)} bytes")
         findings = scan(files, PASSWORD, token_hashes(portal))
         assert not findings, "secrets at rest:\n" + "\n".join(findings)
     finally:
