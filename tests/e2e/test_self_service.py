@@ -248,8 +248,9 @@ def test_1_blocked_order_without_billing_agreement(app: App, portal: Portal):
     token = portal.sign_in(*NO_BILLING)
     assert portal.get("/api/v1/customer", token)["order_blockers"] == ["no_billing_agreement"]
     app.check_view("order-blocked-en")
-    # The customer-service route: the contact view with its phone number.
-    nav(app, "contact", "contact-phone")
+    # The customer-service route: from the notice to the contact view with its phone number.
+    app.tid("order-blocked-contact").click()
+    app.wait.until(lambda d: app.tid("nav-contact").get_attribute("aria-current") == "page", "not on contact")
     assert digits(app.text("contact-phone")) == digits(portal.get("/api/v1/contact")["phone"])
 
 
