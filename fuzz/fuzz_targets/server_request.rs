@@ -160,6 +160,18 @@ enum BodySel {
     Json(Vec<(u8, J)>),
 }
 
+const HEADER_NAMES: &[&str] = &[
+    "range", "if-range", "if-none-match", "accept", "accept-language", "content-length",
+    "transfer-encoding", "content-encoding", "x-forwarded-for", "cookie", "origin",
+    "idempotency-key", "authorization", "content-type", "user-agent",
+];
+
+#[derive(Debug, Arbitrary)]
+enum HeaderSel {
+    Known(u8, String),
+    Raw(String, String),
+}
+
 #[derive(Debug, Arbitrary)]
 struct Input {
     method: u8,
@@ -169,7 +181,7 @@ struct Input {
     json_content_type: bool,
     content_type: Option<String>,
     idempotency_key: Option<String>,
-    headers: Vec<(String, String)>,
+    headers: Vec<HeaderSel>,
     body: BodySel,
 }
 
@@ -234,8 +246,11 @@ fuzz_target!(|input: Input| {
     if let Some(k) = &input.idempotency_key {
         b = b.header("idempotency-key", k.as_str());
     }
-    for (k, v) in &input.headers {
-        b = b.header(k.as_str(), v.as_str());
+    for h in &input.headers {
+        b = match h {
+            HeaderSel::Known(i, v) => b.header(HEADER_NAMES[*i as usize % HEADER_NAMES.len()], v.as_str()),
+            HeaderSel::Raw(k, v) => b.header(k.as_str(), v.as_str()),
+        };
     }
     let body = match &input.body {
         BodySel::Empty => Body::empty(),
