@@ -150,7 +150,8 @@ def journey(apps: list[App], start_app, portal: Portal) -> None:
     token = portal.sign_in(EMAIL, PASSWORD)
     svc = security_service(portal.get("/api/v1/services", token))
     app.tid(f"service-activate-{svc['id']}").click()
-    if app.has("download-button"):
+    app.tid("install-button")  # the activation view is there
+    if app.tid("download-state").get_attribute("data-state") != "verified":
         app.tid("download-button").click()
     WebDriverWait(app.d, 120).until(
         lambda d: app.tid("download-state").get_attribute("data-state") == "verified", "not verified"
