@@ -374,3 +374,69 @@ async fn password_change_keeps_this_session_and_signs_out_others() {
     third.sign_in(who.email, new.into(), false).await.unwrap();
     third.billing().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn update_of_a_valid_subscription_replaces_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let server = portal(tmp.path()).await;
+    let core = signed_in(&server, &tmp.path().join("a"), demo::FAMILY).await;
+    let before = core.services().await.unwrap().data;
+    let old = before
+        .services
+        .iter()
+        .find(|s| s.product_id == "turvapaketti-5")
+        .expect("Turvapaketti 5")
+        .clone();
+    let catalogue = core.catalogue().await.unwrap().data;
+    let ten = catalogue
+        .products
+        .iter()
+        .find(|p| p.id == "turvapaketti-10")
+        .unwrap();
+    assert!(ten.updates.contains(&old.product_id));
+
+    // Not a replacement for an unrelated service.
+    let tv = before
+        .services
+        .iter()
+        .find(|s| s.product_id == "tv-perus")
+        .unwrap();
+    let err = core
+        .place_order(
+            &OrderRequest {
+                replaces_service_id: Some(tv.id),
+                ..order("turvapaketti-10")
+            },
+            "update-1",
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::UpdateNotAllowed);
+    assert_eq!(err.body().field.as_deref(), Some("replaces_service_id"));
+
+    let receipt = core
+        .place_order(
+            &OrderRequest {
+                replaces_service_id: Some(old.id),
+                ..order("turvapaketti-10")
+            },
+            "update-2",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        receipt.monthly_total_cents,
+        before.monthly_total_cents - old.monthly_price_cents + ten.monthly_price_cents
+    );
+    // The key and the protected devices carry over.
+    let (old_sec, new_sec) = (
+        old.security.as_ref().unwrap(),
+        receipt.service.security.as_ref().unwrap(),
+    );
+    assert_eq!(new_sec.subscription_key, old_sec.subscription_key);
+    assert_eq!(new_sec.devices_in_use, old_sec.devices_in_use);
+    let after = core.services().await.unwrap().data;
+    let replaced = after.services.iter().find(|s| s.id == old.id).unwrap();
+    assert_eq!(replaced.status, portal_api::ServiceStatus::Ended);
+    assert_eq!(after.monthly_total_cents, receipt.monthly_total_cents);
+}
