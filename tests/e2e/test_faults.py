@@ -158,6 +158,36 @@ def page_text(app: App) -> str:
     return app.d.execute_script("return document.body.innerText")
 
 
+# --- 0. the proxy itself ---------------------------------------------------------------
+
+
+def test_0_fault_proxy_modes(proxy: FaultProxy, fault_services):
+    """Pass-through, cut, refuse and delay, without the app."""
+    import http.client
+    import urllib.error
+    import urllib.request
+
+    inst = linux_installer(fault_services)
+    url = proxy.url + inst["url"]
+    proxy.reset_counters()
+    assert len(urllib.request.urlopen(url, timeout=10).read()) == INSTALLER_SIZE
+    proxy.cut_after(1000)
+    with pytest.raises(http.client.IncompleteRead) as e:
+        urllib.request.urlopen(url, timeout=10).read()
+    assert len(e.value.partial) == 1000 and proxy.cuts == 1
+    assert proxy.body_bytes("/installers/") == INSTALLER_SIZE + 1000
+    proxy.refuse(True)
+    with pytest.raises((urllib.error.URLError, ConnectionError, http.client.HTTPException)):
+        urllib.request.urlopen(proxy.url + "/api/v1/health", timeout=10).read()
+    proxy.refuse(False)
+    proxy.delay(0.5)
+    t = time.monotonic()
+    urllib.request.urlopen(proxy.url + "/api/v1/health", timeout=10).read()
+    assert time.monotonic() - t >= 0.5
+    proxy.passthrough()
+    proxy.reset_counters()
+
+
 # --- 1. keychain absent -----------------------------------------------------------------
 
 

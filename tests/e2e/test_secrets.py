@@ -22,7 +22,6 @@ import sqlite3
 import time
 from pathlib import Path
 
-import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import ROOT, App, Portal
