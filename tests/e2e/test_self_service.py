@@ -466,13 +466,19 @@ def test_9_new_views_in_finnish(app: App, portal: Portal):
     restore_portal(portal)  # NO_CARD back to its own email and password
     sign_in(app, *FAMILY)
     set_language(app, "fi")
-    nav(app, "order", "order-tv-dokumentti")
+    # The channel ordered in test_3 was removed by restore_portal: order it again in Finnish
+    # (removed again when the module ends).
+    nav(app, "order", f"order-{CHANNEL}")
     app.check_view("order-fi")
-    app.tid("order-tv-dokumentti").click()
+    app.tid(f"order-{CHANNEL}").click()
     panel = app.text("order-confirm-panel")
     assert "kuukausilasku" in panel and "alkaen" in panel, panel
     show(app, "order-confirm-panel")
     app.check_view("order-confirm-fi")
+    app.tid("order-confirm").click()
+    assert app.text("order-done").startswith("Tilaus vastaanotettu")
+    show(app, "order-done")
+    app.check_view("order-done-fi")
     nav(app, "billing", "billing-total")
     app.check_view("billing-fi")
     nav(app, "details", "details-email")
@@ -497,6 +503,15 @@ def test_9_new_views_in_finnish(app: App, portal: Portal):
     app.tid(f"service-mix-{sid}").find_element(By.CSS_SELECTOR, "summary").click()
     show(app, f"service-mix-{sid}")
     app.check_view("services-mix-fi")
+    # A wrong count in Finnish (nothing is saved).
+    extra = next(c["id"] for c in mix_service(listing)["mix"]["allowed_channels"]
+                 if c["id"] not in mix_service(listing)["mix"]["selected"])
+    app.tid(f"mix-{sid}-ch-{extra}").click()
+    app.tid(f"mix-save-{sid}").click()
+    app.wait_text(f"mix-{sid}-mix-count", lambda t: f"Valitse täsmälleen {mix_service(listing)['mix']['channel_count']} kanavaa" in t)
+    show(app, f"service-mix-{sid}")
+    app.check_view("services-mix-wrong-count-fi")
+    app.tid(f"mix-{sid}-ch-{extra}").click()
     tv = service_of(listing, "tv-perus")["id"]
     app.tid(f"service-cancel-{tv}").find_element(By.CSS_SELECTOR, "summary").click()
     show(app, f"service-cancel-{tv}")
