@@ -460,7 +460,7 @@ def bench_download(work: Path) -> dict:
     """The client engineer's benchmark (crates/portal-client/benches/download.rs)."""
     path = OUT / "download.json"
     env = dict(os.environ, OMA_BENCH_JSON=str(path),
-               OMA_BENCH_ROUNDS=os.environ.get("OMA_BENCH_ROUNDS", "3"))
+               OMA_BENCH_ROUNDS=os.environ.get("OMA_BENCH_ROUNDS", "5"))
     r = subprocess.run(["cargo", "bench", "-p", "portal-client", "--bench", "download"],
                        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(work / "download.log", "w"))
     if r.returncode != 0 or not path.exists():

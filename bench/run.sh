@@ -5,7 +5,7 @@
 #   bench/run.sh                      # build (release) + all benchmarks, ~8 min when built
 #   BENCH_SKIP_BUILD=1 bench/run.sh   # reuse the release binaries as they are
 #   BENCH_ONLY=startup_memory,chromium,server,download,ui_bundle  # a subset
-#   BENCH_ROUNDS=5 (start-up/memory rounds), OMA_BENCH_ROUNDS=3 (download rounds)
+#   BENCH_ROUNDS=5 (start-up/memory rounds), OMA_BENCH_ROUNDS=5 (download rounds)
 #
 # Builds: ui/dist, then target/release/{omahallinta,floor-app,portal-server} in ONE cargo
 # invocation with `tauri/custom-protocol` (what `tauri build` passes, so the bundles in
