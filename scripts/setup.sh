@@ -34,6 +34,20 @@ if ! command -v cargo-nextest >/dev/null; then
   cargo install cargo-nextest --locked --quiet
 fi
 
+# Supply-chain checks and fuzzing (issue 7); cargo-fuzz runs on the nightly toolchain.
+if ! command -v cargo-deny >/dev/null; then
+  log "installing cargo-deny"
+  cargo install cargo-deny --locked --quiet
+fi
+if ! command -v cargo-fuzz >/dev/null; then
+  log "installing cargo-fuzz"
+  cargo install cargo-fuzz --locked --quiet
+fi
+if ! rustup toolchain list | grep -q '^nightly'; then
+  log "installing the nightly toolchain (for cargo-fuzz)"
+  rustup toolchain install nightly --profile minimal
+fi
+
 if ! command -v tauri-driver >/dev/null; then
   log "installing tauri-driver"
   cargo install tauri-driver --locked --quiet

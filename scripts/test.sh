@@ -37,4 +37,19 @@ if [[ -x tests/e2e/run.sh ]]; then
   tests/e2e/run.sh
 fi
 
+if [[ -x tests/reliability/run.sh ]]; then
+  stage "Reliability: schemathesis, authorization matrix, load and SIGKILL against the real portal"
+  tests/reliability/run.sh
+fi
+
+if [[ -f deny.toml ]]; then
+  stage "Supply chain: cargo-deny (offline: licenses, bans, sources)"
+  cargo deny --offline check licenses bans sources
+fi
+
+if [[ -x fuzz/run.sh && ${SKIP_FUZZ:-0} != 1 ]]; then
+  stage "Fuzzing: a short bounded run of every target"
+  fuzz/run.sh "${FUZZ_SECONDS:-15}"
+fi
+
 stage "all stages passed in $(( $(date +%s) - start )) s"
