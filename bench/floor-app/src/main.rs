@@ -19,7 +19,10 @@ fn main() {
                     .duration_since(std::time::UNIX_EPOCH)
                     .map(|d| d.as_millis())
                     .unwrap_or(0);
-                println!("{}", serde_json::json!({ "floor-ready": ms, "url": payload.url().as_str() }));
+                println!(
+                    "{}",
+                    serde_json::json!({ "floor-ready": ms, "url": payload.url().as_str() })
+                );
             }
         })
         .run(tauri::generate_context!())
