@@ -85,7 +85,9 @@ def run_st(portal: Portal, token: str, config: Path, report: Path, *filters: str
     if SEED:
         cmd += ["--seed", SEED]
     env = {**os.environ, "SCHEMATHESIS_HOOKS": ""}
-    p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=3600)
+    # cwd: schemathesis keeps a cache directory where it runs.
+    p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=3600,
+                       cwd=config.parent)
     return p.returncode, p.stdout + p.stderr
 
 
