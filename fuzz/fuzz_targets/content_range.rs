@@ -22,7 +22,11 @@ fuzz_target!(|data: &[u8]| {
         };
         assert_eq!(parse_content_range(&text), Some((start, total)));
     }
-    for now in [SystemTime::UNIX_EPOCH, SystemTime::now(), SystemTime::UNIX_EPOCH + Duration::from_secs(u32::MAX as u64)] {
+    for now in [
+        SystemTime::UNIX_EPOCH,
+        SystemTime::now(),
+        SystemTime::UNIX_EPOCH + Duration::from_secs(u32::MAX as u64),
+    ] {
         let _ = parse_retry_after(s, now);
     }
     // The manifest path: a public key and a signed manifest from the wire.

@@ -12,7 +12,9 @@ use base64::Engine;
 use ed25519_dalek::{Signer, SigningKey};
 use libfuzzer_sys::fuzz_target;
 use portal_api::{Os, SignedManifest};
-use portal_client::{CancellationToken, ClientConfig, MemoryStore, PortalClient, RetryPolicy, Timeouts};
+use portal_client::{
+    CancellationToken, ClientConfig, MemoryStore, PortalClient, RetryPolicy, Timeouts,
+};
 use sha2::{Digest, Sha256};
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Write};
@@ -81,7 +83,11 @@ struct Env {
 }
 
 fn etag(b: bool) -> &'static str {
-    if b { "\"sha-a\"" } else { "\"sha-b\"" }
+    if b {
+        "\"sha-a\""
+    } else {
+        "\"sha-b\""
+    }
 }
 
 fn respond(stream: std::net::TcpStream, script: &Mutex<VecDeque<Answer>>) {
@@ -103,7 +109,11 @@ fn respond(stream: std::net::TcpStream, script: &Mutex<VecDeque<Answer>>) {
     let ans = script.lock().unwrap().pop_front();
     let c = content();
     let (status, head, body): (u16, String, Vec<u8>) = match ans {
-        None => (503, String::new(), b"{\"code\":\"unavailable\",\"message\":\"x\"}".to_vec()),
+        None => (
+            503,
+            String::new(),
+            b"{\"code\":\"unavailable\",\"message\":\"x\"}".to_vec(),
+        ),
         Some(a) => {
             let statuses = [200u16, 206, 206, 416, 404, 500, 503, 401, 304, 302];
             let status = statuses[a.status as usize % statuses.len()];
@@ -126,7 +136,11 @@ fn respond(stream: std::net::TcpStream, script: &Mutex<VecDeque<Answer>>) {
             let cr = match &a.range {
                 Range::None => None,
                 Range::Right => Some(format!("bytes {from}-{}/{SIZE}", SIZE.saturating_sub(1))),
-                Range::Shifted(d) => Some(format!("bytes {}-{}/{SIZE}", from as i64 + *d as i64, SIZE - 1)),
+                Range::Shifted(d) => Some(format!(
+                    "bytes {}-{}/{SIZE}",
+                    from as i64 + *d as i64,
+                    SIZE - 1
+                )),
                 Range::WrongTotal(t) => Some(format!("bytes {from}-{}/{t}", SIZE - 1)),
                 Range::Star => Some(format!("bytes {from}-{}/*", SIZE - 1)),
                 Range::Raw(s) => Some(s.replace(['\r', '\n'], "")),
@@ -179,7 +193,8 @@ fn env() -> &'static Env {
             signature: b64.encode(key.sign(&payload).to_bytes()),
         };
         let data = tempfile::tempdir().unwrap().keep();
-        let mut config = ClientConfig::new(base.clone(), data).with_pinned_key(key.verifying_key().to_bytes());
+        let mut config =
+            ClientConfig::new(base.clone(), data).with_pinned_key(key.verifying_key().to_bytes());
         config.retry = RetryPolicy {
             max_retries: 1,
             min_delay: Duration::ZERO,
@@ -193,8 +208,17 @@ fn env() -> &'static Env {
             download_idle: Duration::from_millis(500),
         };
         let client = PortalClient::new(config, Arc::new(MemoryStore::new())).unwrap();
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        Env { rt, client, manifest, script, url: format!("{base}{url}") }
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        Env {
+            rt,
+            client,
+            manifest,
+            script,
+            url: format!("{base}{url}"),
+        }
     })
 }
 
@@ -255,7 +279,11 @@ fuzz_target!(|input: Input| {
         Err(err) => {
             if final_path.exists() {
                 let got = std::fs::read(&final_path).unwrap();
-                panic!("error {err:?} but a final file exists ({} bytes, correct: {})", got.len(), got == c);
+                panic!(
+                    "error {err:?} but a final file exists ({} bytes, correct: {})",
+                    got.len(),
+                    got == c
+                );
             }
         }
     }

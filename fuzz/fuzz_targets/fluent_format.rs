@@ -20,7 +20,11 @@ fn known() -> &'static Known {
     K.get_or_init(|| {
         use fluent_syntax::ast;
         let mut ids = Vec::new();
-        let mut vars = vec!["cents".to_owned(), "iso_date".to_owned(), "count".to_owned()];
+        let mut vars = vec![
+            "cents".to_owned(),
+            "iso_date".to_owned(),
+            "count".to_owned(),
+        ];
         for (_lang, _file, text) in l10n::embedded_files() {
             let res = fluent_syntax::parser::parse(*text).unwrap_or_else(|(r, _)| r);
             for entry in res.body {
@@ -46,7 +50,12 @@ fn known() -> &'static Known {
         ids.dedup();
         vars.sort();
         vars.dedup();
-        Known { fi: Localizer::new(Lang::Fi), en: Localizer::new(Lang::En), ids, vars }
+        Known {
+            fi: Localizer::new(Lang::Fi),
+            en: Localizer::new(Lang::En),
+            ids,
+            vars,
+        }
     })
 }
 

@@ -72,7 +72,14 @@ fn env() -> &'static Env {
             .iter()
             .filter_map(|s| s["id"].as_i64())
             .collect();
-        Env { rt, router, token, other_token, service_ids, _server: server }
+        Env {
+            rt,
+            router,
+            token,
+            other_token,
+            service_ids,
+            _server: server,
+        }
     })
 }
 
@@ -81,7 +88,12 @@ async fn send(router: &axum::Router, mut req: Request<Body>) -> (u16, Vec<u8>) {
         .insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
     let resp = router.clone().oneshot(req).await.expect("infallible");
     let status = resp.status().as_u16();
-    let bytes = resp.into_body().collect().await.map(|b| b.to_bytes().to_vec()).unwrap_or_default();
+    let bytes = resp
+        .into_body()
+        .collect()
+        .await
+        .map(|b| b.to_bytes().to_vec())
+        .unwrap_or_default();
     (status, bytes)
 }
 
@@ -107,15 +119,49 @@ const TEMPLATES: &[&str] = &[
     "/d/{}",
 ];
 const FIELDS: &[&str] = &[
-    "product_id", "replaces_service_id", "mix_channels", "channels", "topic", "message",
-    "contact_me", "contact_email", "contact_phone", "service_id", "email", "password",
-    "current_password", "new_password", "refresh_token",
+    "product_id",
+    "replaces_service_id",
+    "mix_channels",
+    "channels",
+    "topic",
+    "message",
+    "contact_me",
+    "contact_email",
+    "contact_phone",
+    "service_id",
+    "email",
+    "password",
+    "current_password",
+    "new_password",
+    "refresh_token",
 ];
 const WORDS: &[&str] = &[
-    "tv-perus", "tv-viihde", "tv-dokumentti", "maksu-elokuvat", "maksu-urheilu", "mix-6",
-    "mix-10", "turvapaketti-3", "turvapaketti-5", "turvapaketti-10", "laajakaista-50",
-    "laajakaista-1000", "general", "termination", "billing", "mtv-sub", "liv", "jim", "hero",
-    "frii", "tv5", "perhe@example.fi", "+358401234567", "040 123 4567", "a@b.fi", "",
+    "tv-perus",
+    "tv-viihde",
+    "tv-dokumentti",
+    "maksu-elokuvat",
+    "maksu-urheilu",
+    "mix-6",
+    "mix-10",
+    "turvapaketti-3",
+    "turvapaketti-5",
+    "turvapaketti-10",
+    "laajakaista-50",
+    "laajakaista-1000",
+    "general",
+    "termination",
+    "billing",
+    "mtv-sub",
+    "liv",
+    "jim",
+    "hero",
+    "frii",
+    "tv5",
+    "perhe@example.fi",
+    "+358401234567",
+    "040 123 4567",
+    "a@b.fi",
+    "",
 ];
 
 #[derive(Debug, Arbitrary)]
@@ -161,9 +207,21 @@ enum BodySel {
 }
 
 const HEADER_NAMES: &[&str] = &[
-    "range", "if-range", "if-none-match", "accept", "accept-language", "content-length",
-    "transfer-encoding", "content-encoding", "x-forwarded-for", "cookie", "origin",
-    "idempotency-key", "authorization", "content-type", "user-agent",
+    "range",
+    "if-range",
+    "if-none-match",
+    "accept",
+    "accept-language",
+    "content-length",
+    "transfer-encoding",
+    "content-encoding",
+    "x-forwarded-for",
+    "cookie",
+    "origin",
+    "idempotency-key",
+    "authorization",
+    "content-type",
+    "user-agent",
 ];
 
 #[derive(Debug, Arbitrary)]
@@ -202,7 +260,12 @@ fn json(e: &Env, j: &J) -> serde_json::Value {
         J::Words(ws) => V::Array(ws.iter().map(|w| V::String(word(*w).into())).collect()),
         J::Obj(kv) => V::Object(
             kv.iter()
-                .map(|(k, v)| (FIELDS[*k as usize % FIELDS.len()].to_owned(), V::String(word(*v).into())))
+                .map(|(k, v)| {
+                    (
+                        FIELDS[*k as usize % FIELDS.len()].to_owned(),
+                        V::String(word(*v).into()),
+                    )
+                })
                 .collect(),
         ),
     }
@@ -224,13 +287,18 @@ fuzz_target!(|input: Input| {
         PathSel::Raw(s) => s.clone(),
     };
     // Signing out the shared session would spoil every later input.
-    if method == "DELETE" && matches!(input.auth, Auth::Valid) && path.trim_end_matches('/').ends_with("/session") {
+    if method == "DELETE"
+        && matches!(input.auth, Auth::Valid)
+        && path.trim_end_matches('/').ends_with("/session")
+    {
         return;
     }
     if let Some(q) = &input.query {
         path = format!("{path}?{q}");
     }
-    let Ok(method) = Method::from_bytes(method.as_bytes()) else { return };
+    let Ok(method) = Method::from_bytes(method.as_bytes()) else {
+        return;
+    };
     let mut b = Request::builder().method(method).uri(path.as_str());
     match &input.auth {
         Auth::None => {}
@@ -248,7 +316,9 @@ fuzz_target!(|input: Input| {
     }
     for h in &input.headers {
         b = match h {
-            HeaderSel::Known(i, v) => b.header(HEADER_NAMES[*i as usize % HEADER_NAMES.len()], v.as_str()),
+            HeaderSel::Known(i, v) => {
+                b.header(HEADER_NAMES[*i as usize % HEADER_NAMES.len()], v.as_str())
+            }
             HeaderSel::Raw(k, v) => b.header(k.as_str(), v.as_str()),
         };
     }
@@ -272,6 +342,10 @@ fuzz_target!(|input: Input| {
     );
     if status >= 400 && path.starts_with("/api/") && !bytes.is_empty() {
         let parsed = serde_json::from_slice::<portal_api::ErrorBody>(&bytes);
-        assert!(parsed.is_ok(), "{status} without the error envelope for {input:?}: {}", String::from_utf8_lossy(&bytes));
+        assert!(
+            parsed.is_ok(),
+            "{status} without the error envelope for {input:?}: {}",
+            String::from_utf8_lossy(&bytes)
+        );
     }
 });

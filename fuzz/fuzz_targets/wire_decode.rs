@@ -33,33 +33,64 @@ fuzz_target!(|data: &[u8]| {
     all!(
         data,
         // catalogue
-        Validity, ProductKind, ProductGroup, Channel, MixSpec, Product, Catalogue,
+        Validity,
+        ProductKind,
+        ProductGroup,
+        Channel,
+        MixSpec,
+        Product,
+        Catalogue,
         // contact
-        ContactChannel, ContactRoute, CustomerServiceContact,
+        ContactChannel,
+        ContactRoute,
+        CustomerServiceContact,
         // customer
-        Address, PayTvCard, OrderBlocker, CustomerDetails, EmailChangeRequest,
+        Address,
+        PayTvCard,
+        OrderBlocker,
+        CustomerDetails,
+        EmailChangeRequest,
         PasswordChangeRequest,
         // error
-        ErrorCode, ErrorBody,
+        ErrorCode,
+        ErrorBody,
         // feedback
-        FeedbackTopic, FeedbackRequest, FeedbackReceipt,
+        FeedbackTopic,
+        FeedbackRequest,
+        FeedbackReceipt,
         // installers
-        Os, Installer, InstallerManifest, SignedManifest, SigningKey,
+        Os,
+        Installer,
+        InstallerManifest,
+        SignedManifest,
+        SigningKey,
         // lib
-        LocalizedText, Health,
+        LocalizedText,
+        Health,
         // orders
-        OrderRequest, OrderReceipt,
+        OrderRequest,
+        OrderReceipt,
         // services
-        ServiceStatus, MixContent, SecurityInfo, OrderedService, ServiceList,
-        BillingGroup, BillingSummary, MixEditRequest,
+        ServiceStatus,
+        MixContent,
+        SecurityInfo,
+        OrderedService,
+        ServiceList,
+        BillingGroup,
+        BillingSummary,
+        MixEditRequest,
         // session
-        SignInRequest, RefreshRequest, TokenPair,
+        SignInRequest,
+        RefreshRequest,
+        TokenPair,
     );
     // Free functions of the contract that take user input.
     if let Ok(s) = std::str::from_utf8(data) {
         let _ = password_strength(s).acceptable();
         let _ = LocalizedText::new(s, s).get(s).len();
-        if let Ok(code) = serde_json::from_value::<ErrorCode>(serde_json::Value::String(s.to_owned())) {
+        if let Ok(code) =
+            serde_json::from_value::<ErrorCode>(serde_json::Value::String(s.to_owned()))
+        {
             assert_eq!(code.as_str(), s);
             let status = code.http_status();
             assert!((100..600).contains(&status));
