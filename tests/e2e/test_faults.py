@@ -15,9 +15,9 @@
 5. a corrupt cache file (garbage written while the app is closed) → the app starts,
    ignores it, restores the session and shows (and re-caches) fresh data;
 6. the connection cut while the app reads the portal's answer to feedback → stored once
-   (xfail: product bug, see its reason);
-7. sign-out after the access token expired → the portal revokes the session (xfail:
-   product bug, see its reason).
+   (the answer lost mid-body keeps the feedback queued with its idempotency key);
+7. sign-out after the access token expired → the portal revokes the session (sign-out
+   refreshes first).
 
 All against a portal of their own (small installers, short token TTL) reached through
 `faultproxy.FaultProxy`, with a data dir of their own (`faults-data`).
@@ -472,13 +472,6 @@ def _is_json(f: Path) -> bool:
 # --- 6. the answer to feedback lost ----------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "product bug: a connection dropped while the app reads the portal's 201 answer to "
-    "POST /feedback is reported as malformed_response (reqwest reports body read errors as "
-    "decode errors; portal_client::error::from_reqwest maps is_decode() to malformed before "
-    "its 'connection broke' fallback), so submit_feedback deletes the outbox item and the UI "
-    "says 'could not be read, try again' although the portal stored it: sending again "
-    "duplicates the feedback"))
 def test_6_feedback_answer_cut_is_delivered_once(fault_app, fault_portal: Portal, proxy: FaultProxy,
                                                   data_dir: Path):
     """The portal stores the feedback but the connection drops before its answer reaches
@@ -529,12 +522,6 @@ def test_6_feedback_answer_cut_is_delivered_once(fault_app, fault_portal: Portal
 # --- 7. sign-out after the access token expired ----------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "product bug: portal_client::PortalClient::sign_out sends DELETE /api/v1/session once with "
-    "the current access token (send_once, no refresh); when it has expired (idle longer than "
-    "the access TTL, 300 s by default) the portal answers 401 token_expired, the app only logs "
-    "'sign-out not confirmed by the portal' and forgets the tokens locally: the session family "
-    "and its refresh token stay valid on the portal (PRODUCT.md: sign-out revokes the session)"))
 def test_7_sign_out_after_access_expiry_revokes_the_session(fault_app, fault_portal: Portal):
     app = fault_app.app
     nav(app, "billing")  # the app's session made the latest access token

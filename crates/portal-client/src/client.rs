@@ -269,7 +269,13 @@ impl PortalClient {
         self.note_reachable(true);
         let status = resp.status();
         let headers = resp.headers().clone();
-        let body = resp.bytes().await.map_err(|e| from_reqwest(&e))?;
+        // A body cut off mid-read is a broken connection (transient), not a
+        // malformed answer: the request may have been carried out, so callers
+        // must keep it (and its idempotency key) for a retry.
+        let body = resp
+            .bytes()
+            .await
+            .map_err(|_| ClientError::offline("the connection broke while reading the answer"))?;
         if status.is_success() {
             return Ok((status, body));
         }
@@ -510,11 +516,13 @@ impl PortalClient {
     /// effort) and always forgets it locally and in the keychain, even
     /// offline. Fails only when the keychain entry could not be removed.
     pub async fn sign_out(&self) -> Result<()> {
-        let (access, had_session) = {
+        let had_session = {
             let s = self.inner.session.lock().await;
-            (s.access.clone(), s.access.is_some() || s.refresh.is_some())
+            s.access.is_some() || s.refresh.is_some()
         };
-        if let Some(token) = access {
+        if had_session {
+            // Through `call`, so an expired access token is refreshed first and
+            // the portal really revokes the session family.
             let req = Req {
                 method: Method::DELETE,
                 path: path("/session"),
@@ -523,7 +531,7 @@ impl PortalClient {
                 retry: false,
                 idempotency_key: None,
             };
-            if let Err(e) = self.send_once(&req, Some(&token)).await {
+            if let Err(e) = self.call(req).await {
                 tracing::info!(code = %e.code, "sign-out not confirmed by the portal");
             }
         }

@@ -55,6 +55,8 @@ fn keep_queued(e: &ClientError) -> bool {
         || matches!(
             e.code,
             ErrorCode::NotSignedIn
+                // The portal may have stored it: resend later with the same key.
+                | ErrorCode::MalformedResponse
                 | ErrorCode::InvalidGrant
                 | ErrorCode::Unauthorized
                 | ErrorCode::TokenExpired
