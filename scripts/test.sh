@@ -44,6 +44,7 @@ fi
 
 if [[ -f deny.toml ]]; then
   stage "Supply chain: cargo-deny (offline: licenses, bans, sources)"
+  cargo fetch --locked # every platform's crates, which --offline needs
   cargo deny --offline check licenses bans sources
 fi
 

@@ -958,3 +958,35 @@ async fn a_changed_etag_or_a_416_on_resume_starts_over_cleanly() {
     assert_eq!(leftovers(dest.path()), vec![inst.file_name.clone()]);
     srv.shutdown().await;
 }
+
+/// The portal stores the feedback but its answer is cut: the item is kept and
+/// resent with the same idempotency key, and the portal has it once. (The
+/// end-to-end `test_faults.py::test_6` covers the cut after the 201 headers.)
+#[tokio::test]
+async fn feedback_whose_answer_is_cut_mid_body_is_stored_once() {
+    let srv = server(64 * 1024, Duration::from_secs(300)).await;
+    let proxy = Proxy::start(&srv.base_url()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let c = client(&proxy.url(), dir.path(), None);
+    signed_in(&c).await;
+    let before = feedback_rows(srv.db_path()).await;
+    proxy.fault(Some("POST"), "/api/v1/feedback", Fault::CutAfter(0), 1);
+    let req = FeedbackRequest {
+        topic: FeedbackTopic::General,
+        message: "Vastaus katkesi kesken.".into(),
+        contact_me: false,
+        contact_email: None,
+        contact_phone: None,
+        service_id: None,
+    };
+    let out = c.submit_feedback(req).await.unwrap();
+    if matches!(out, FeedbackOutcome::Queued { .. }) {
+        c.flush_outbox().await.unwrap();
+    }
+    assert!(c.pending_feedback().await.is_empty());
+    assert_eq!(feedback_rows(srv.db_path()).await, before + 1);
+    assert!(
+        proxy.count("POST", "/api/v1/feedback") >= 2,
+        "resent after the cut"
+    );
+}
