@@ -52,6 +52,7 @@ pub struct CustomerDetails {
 /// `PUT /api/v1/customer/email` — the only detail the customer edits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
 pub struct EmailChangeRequest {
+    #[schema(format = "email", min_length = 3, max_length = 254)]
     pub email: String,
 }
 

@@ -39,7 +39,8 @@ impl FeedbackTopic {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, TS)]
 pub struct FeedbackRequest {
     pub topic: FeedbackTopic,
-    /// 1 to [`FEEDBACK_MESSAGE_MAX_CHARS`] characters.
+    /// 1 to [`FEEDBACK_MESSAGE_MAX_CHARS`] characters (after trimming).
+    #[schema(min_length = 1, max_length = 2000)]
     pub message: String,
     /// Whether the customer wants to be contacted.
     #[serde(default)]

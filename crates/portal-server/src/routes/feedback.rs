@@ -46,7 +46,7 @@ fn blank_to_none(s: &Option<String>) -> Option<&str> {
 /// `Idempotency-Key`: a replay returns the first receipt.
 #[utoipa::path(post, path = "/api/v1/feedback", tag = "feedback",
     security(("bearer" = [])),
-    params(("Idempotency-Key" = String, Header, description = "1–128 visible ASCII characters, unique per message")),
+    params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 128, pattern = "^[\x21-\x7E]+$", description = "1–128 visible ASCII characters, unique per message")),
     request_body = FeedbackRequest,
     responses(
         (status = 201, description = "Received (or the replayed first receipt)", body = FeedbackReceipt),

@@ -94,7 +94,7 @@ pub(crate) async fn idempotency_store(
 /// same key and body returns the first receipt and creates nothing.
 #[utoipa::path(post, path = "/api/v1/orders", tag = "orders",
     security(("bearer" = [])),
-    params(("Idempotency-Key" = String, Header, description = "1–128 visible ASCII characters, unique per order")),
+    params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 128, pattern = "^[\x21-\x7E]+$", description = "1–128 visible ASCII characters, unique per order")),
     request_body = OrderRequest,
     responses(
         (status = 201, description = "Ordered (or the replayed first receipt)", body = OrderReceipt),

@@ -6,7 +6,7 @@ import type { FeedbackTopic } from "./FeedbackTopic";
  */
 export type FeedbackRequest = { topic: FeedbackTopic, 
 /**
- * 1 to [`FEEDBACK_MESSAGE_MAX_CHARS`] characters.
+ * 1 to [`FEEDBACK_MESSAGE_MAX_CHARS`] characters (after trimming).
  */
 message: string, 
 /**
