@@ -12,17 +12,17 @@ start=$(date +%s)
 stage "set-up"
 scripts/setup.sh
 
-if [[ ${SKIP_LINT:-0} != 1 ]]; then
-  stage "format and lints"
-  cargo fmt --all --check
-  cargo clippy --workspace --all-targets --locked -- -D warnings
-fi
-
 if [[ -f ui/package.json ]]; then
   stage "UI: type check, component tests, build"
   npm run --prefix ui check
   npm run --prefix ui test
-  npm run --prefix ui build
+  npm run --prefix ui build # the app embeds ui/dist at compile time: before any cargo step
+fi
+
+if [[ ${SKIP_LINT:-0} != 1 ]]; then
+  stage "format and lints"
+  cargo fmt --all --check
+  cargo clippy --workspace --all-targets --locked -- -D warnings
 fi
 
 stage "Rust: build"
