@@ -11,6 +11,7 @@ use portal_api::{ErrorCode, OrderedService, Os};
 use portal_client::{CancellationToken, PortalClient};
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 struct Entry {
@@ -26,6 +27,9 @@ pub struct Downloads {
     dir: PathBuf,
     os: Option<Os>,
     entries: Arc<Mutex<HashMap<i64, Entry>>>,
+    /// Source of `DownloadStatus::seq`; bumped under the `entries` lock, so
+    /// `seq` order is the order of the changes.
+    seq: Arc<AtomicU64>,
 }
 
 impl Downloads {
@@ -39,7 +43,13 @@ impl Downloads {
             dir,
             os,
             entries: Arc::default(),
+            seq: Arc::default(),
         }
+    }
+
+    /// The next `seq`; call with the `entries` lock held.
+    fn next_seq(&self) -> u64 {
+        self.seq.fetch_add(1, Ordering::Relaxed) + 1
     }
 
     fn os(&self) -> Result<Os> {
@@ -80,6 +90,7 @@ impl Downloads {
             total,
             state: DownloadState::Idle,
             error: None,
+            seq: 0,
         })
     }
 
@@ -118,6 +129,7 @@ impl Downloads {
             };
             status.state = DownloadState::Downloading;
             status.error = None;
+            status.seq = self.next_seq();
             let gen = map.get(&id).map_or(0, |e| e.gen + 1);
             map.insert(
                 id,
@@ -158,8 +170,10 @@ impl Downloads {
                 .await;
             let finished = {
                 let mut map = this.entries.lock().unwrap();
+                let seq = this.next_seq();
                 map.get_mut(&id).filter(|e| e.gen == gen).map(|e| {
                     e.cancel = None;
+                    e.status.seq = seq;
                     match result {
                         Ok(path) => {
                             e.status.received = e.status.total;
@@ -197,6 +211,7 @@ impl Downloads {
             return None;
         }
         f(&mut e.status);
+        e.status.seq = self.next_seq();
         Some(e.status.clone())
     }
 
@@ -209,6 +224,7 @@ impl Downloads {
         if let Some(c) = e.cancel.take() {
             c.cancel();
             e.status.state = DownloadState::Paused;
+            e.status.seq = self.next_seq();
         }
         Ok(e.status.clone())
     }
@@ -218,6 +234,7 @@ impl Downloads {
             if let Some(c) = e.cancel.take() {
                 c.cancel();
                 e.status.state = DownloadState::Paused;
+                e.status.seq = self.next_seq();
             }
         }
     }

@@ -113,6 +113,12 @@ pub struct DownloadStatus {
     pub total: u64,
     pub state: DownloadState,
     pub error: Option<ErrorBody>,
+    /// Orders the reports of one app run: command answers and
+    /// `download-progress` events reach the web view by different paths and
+    /// can arrive out of order, so the UI keeps the report with the highest
+    /// `seq`. 0 = nothing started yet.
+    #[ts(type = "number")]
+    pub seq: u64,
 }
 
 /// `send_feedback`: delivered now, or queued in the outbox (delivered exactly

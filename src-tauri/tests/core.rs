@@ -199,7 +199,21 @@ async fn sign_in_services_download_verify_install_feedback() {
         hex::encode(Sha256::digest(std::fs::read(&opened).unwrap())),
         listed.sha256
     );
-    assert!(!events.named(events::DOWNLOAD_PROGRESS).is_empty());
+    // Reports are ordered by `seq` (events and answers may arrive out of
+    // order): unique, and the highest is the final, verified one.
+    let progress: Vec<DownloadStatus> = events
+        .named(events::DOWNLOAD_PROGRESS)
+        .into_iter()
+        .map(|v| serde_json::from_value(v).unwrap())
+        .collect();
+    let mut seqs: Vec<u64> = progress.iter().map(|s| s.seq).collect();
+    seqs.sort_unstable();
+    seqs.dedup();
+    assert_eq!(seqs.len(), progress.len(), "seq values repeat");
+    let last = progress.iter().max_by_key(|s| s.seq).unwrap();
+    assert_eq!(last.state, DownloadState::Verified);
+    assert_eq!(last.seq, done.seq);
+    assert!(started.seq > idle.seq && started.seq < done.seq);
     let qr = core.device_link_qr(sec.id).await.unwrap();
     assert!(qr.contains("<svg"));
 

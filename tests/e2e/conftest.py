@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.options import ArgOptions
 from selenium.webdriver.common.proxy import Proxy, ProxyType
@@ -250,6 +250,33 @@ class App:
 
     def wait_text(self, testid: str, predicate, msg: str = ""):
         return self.wait.until(lambda d: predicate(clean(self.tid(testid).text)), msg or testid)
+
+    # --- the backend, called the way the UI calls it ---
+    def invoke(self, cmd: str, args: dict | None = None) -> list:
+        """Calls an app command through the web view's IPC; returns [ok, value-or-error]."""
+        return self.d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1] || {})"
+            ".then(v => done([true, v]), e => done([false, e]));",
+            cmd, args or {},
+        )
+
+    def wait_download(self, service_id: int, timeout: float = 120,
+                      until: tuple[str, ...] = ("verified", "failed")) -> str:
+        """Waits until the activation view shows one of `until`; returns the state. On a
+        timeout the failure says what the view and the backend each report."""
+        def state(_d) -> str | None:
+            s = self.tid("download-state").get_attribute("data-state")
+            return s if s in until else None
+        try:
+            return WebDriverWait(self.d, timeout).until(state)
+        except TimeoutException:
+            shown = self.tid("download-state").get_attribute("data-state")
+            backend = self.invoke("download_status", {"serviceId": service_id})
+            raise AssertionError(
+                f"download not {'/'.join(until)} within {timeout} s: the view shows {shown!r}, "
+                f"the backend reports {backend!r}"
+            ) from None
 
     # --- evidence ---
     def screenshot(self, name: str) -> Path:

@@ -106,7 +106,7 @@ def fault_app(fault_driver):
     h.app = App(fault_driver)
     yield h
     try:
-        invoke(h.app, "sign_out")
+        h.app.invoke("sign_out")
     except Exception:
         pass
     h.app.quit()
@@ -120,30 +120,12 @@ def fault_services(fault_portal: Portal):
 # --- helpers ----------------------------------------------------------------------------
 
 
-def invoke(app: App, cmd: str, args: dict | None = None):
-    """Calls a command the way the UI does; returns [ok, value-or-error]."""
-    return app.d.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1] || {})"
-        ".then(v => done([true, v]), e => done([false, e]));",
-        cmd, args or {},
-    )
-
-
 def sign_in(app: App) -> None:
     app.tid("signin-email").send_keys(EMAIL)
     app.tid("signin-password").send_keys(PASSWORD)
     assert app.tid("signin-remember").is_selected(), "remember me is checked by default"
     app.tid("signin-submit").click()
     app.tid("services-list")
-
-
-def wait_download(app: App, timeout: float = 120) -> str:
-    WebDriverWait(app.d, timeout).until(
-        lambda d: app.tid("download-state").get_attribute("data-state") in ("verified", "failed"),
-        "download did not finish",
-    )
-    return app.tid("download-state").get_attribute("data-state")
 
 
 def linux_installer(services: dict) -> dict:
@@ -214,7 +196,7 @@ def test_1_keychain_absent_is_session_only(workdir: Path, fault_portal: Portal, 
         notice = app.text("keychain-notice")
         assert "could not be remembered" in notice and "keychain" in notice, notice
         app.check_view("keychain-absent-en")
-        ok, info = invoke(app, "session_info")
+        ok, info = app.invoke("session_info")
         assert ok and info["signed_in"] and not info["remembered"], info
         # A new process finds no remembered session: the sign-in page.
         app.quit()
@@ -223,7 +205,7 @@ def test_1_keychain_absent_is_session_only(workdir: Path, fault_portal: Portal, 
         app.tid("signin-email")
         time.sleep(1)  # give a (wrong) restore the chance to show the services
         assert not app.has("services-list"), "restored a session that was not to be remembered"
-        ok, info = invoke(app, "session_info")
+        ok, info = app.invoke("session_info")
         assert ok and not info["signed_in"] and not info["remembered"], info
     finally:
         app.quit()
@@ -321,7 +303,7 @@ def test_1b_keychain_locked_is_session_only(workdir: Path, fault_portal: Portal,
         notice = app.text("keychain-notice")
         assert "could not be remembered" in notice, notice
         app.check_view("keychain-locked-en")
-        ok, info = invoke(app, "session_info")
+        ok, info = app.invoke("session_info")
         assert ok and info["signed_in"] and not info["remembered"], info
         app.quit()
         time.sleep(0.5)
@@ -348,7 +330,7 @@ def test_2_disk_full_while_downloading(fault_app, fault_services, data_dir: Path
     try:
         app.tid(f"service-activate-{svc['id']}").click()
         app.tid("download-button").click()
-        state = wait_download(app)
+        state = app.wait_download(svc["id"])
         assert state == "failed", page_text(app)
         err = app.text("download-error")
         assert "The disk is full" in err, err
@@ -368,10 +350,6 @@ def test_2_disk_full_while_downloading(fault_app, fault_services, data_dir: Path
 # --- 3. connection cut mid-download -------------------------------------------------------
 
 
-# Once in a CI trial the resume after the first cut stalled past the wait (state stayed
-# "downloading" at the cut point); not reproduced since. One rerun keeps CI honest about
-# a real regression (it fails twice) while the cause is investigated.
-@pytest.mark.flaky(reruns=1)
 def test_3_connection_cut_mid_download_resumes(fault_app, fault_services, proxy: FaultProxy,
                                                fault_opened: Path):
     app = fault_app.app
@@ -381,7 +359,10 @@ def test_3_connection_cut_mid_download_resumes(fault_app, fault_services, proxy:
     proxy.cut_after(INSTALLER_SIZE // 3, times=2)
     try:
         app.tid("download-retry").click()
-        state = wait_download(app, timeout=240)
+        # The view still shows test 2's failure until the retry's first report lands.
+        app.wait.until(lambda d: app.tid("download-state").get_attribute("data-state") != "failed",
+                       "the retry did not start")
+        state = app.wait_download(security_service(fault_services)["id"])
     finally:
         proxy.passthrough()
     assert state == "verified", page_text(app)
@@ -431,7 +412,7 @@ def test_4_access_token_expiry_silent_refresh(fault_app, fault_portal: Portal, p
     assert not app.has("services-error") and not app.has("offline-banner")
     after = token_rows(fault_portal)
     assert after[0] > before[0] and after[1] > before[1], (before, after, proxy.requests)
-    ok, info = invoke(app, "session_info")
+    ok, info = app.invoke("session_info")
     assert ok and info["signed_in"] and info["remembered"], info
 
 

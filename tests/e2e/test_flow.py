@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from conftest import App, Portal, clean
 
@@ -169,11 +169,7 @@ def test_3_download_verify_and_install(session, portal_services, opened_log: Pat
     assert not install.is_enabled(), "Install must be disabled before verification"
     app.check_view("activation-en")
     app.tid("download-button").click()
-    WebDriverWait(app.d, 120).until(
-        lambda d: app.tid("download-state").get_attribute("data-state") in ("verified", "failed"),
-        "download did not finish",
-    )
-    assert app.tid("download-state").get_attribute("data-state") == "verified", app.text("download-state")
+    assert app.wait_download(svc["id"]) == "verified", app.text("download-state")
     app.check_view("activation-verified-en")
     app.tid("install-button").click()
     app.tid("install-opened")

@@ -22,8 +22,6 @@ import sqlite3
 import time
 from pathlib import Path
 
-from selenium.webdriver.support.ui import WebDriverWait
-
 from conftest import ROOT, App, Portal
 from test_flow import EMAIL, PASSWORD, nav, security_service
 
@@ -34,15 +32,6 @@ DEMO_BANNER_ROW = re.compile(rb"(?m)^ +\S+@example\.fi +\S+ +.*$")
 BINDINGS = ROOT / "ui" / "src" / "lib" / "bindings"
 COMMANDS = ROOT / "src-tauri" / "src" / "commands"
 SECRET_FIELD = re.compile(r"token|password|passwd|secret", re.I)
-
-
-def invoke(app: App, cmd: str, args: dict | None = None):
-    return app.d.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1] || {})"
-        ".then(v => done([true, v]), e => done([false, e]));",
-        cmd, args or {},
-    )
 
 
 def token_hashes(portal: Portal) -> set[bytes]:
@@ -117,7 +106,6 @@ def test_no_secret_in_files_or_logs(start_app, portal: Portal, workdir: Path):
     apps = [start_app()]
     try:
         journey(apps, start_app, portal)
-        app = apps[-1]
         files = swept_files(workdir)
         names = {p.name for p in files}
         assert any(n.endswith("-services.json") for n in names), "the sweep missed the app's cache"
@@ -130,7 +118,7 @@ def test_no_secret_in_files_or_logs(start_app, portal: Portal, workdir: Path):
         assert not findings, "secrets at rest:\n" + "\n".join(findings)
     finally:
         try:
-            invoke(apps[-1], "sign_out")
+            apps[-1].invoke("sign_out")
         except Exception:
             pass
 
@@ -144,7 +132,7 @@ def journey(apps: list[App], start_app, portal: Portal) -> None:
     assert app.tid("signin-remember").is_selected()
     app.tid("signin-submit").click()
     app.tid("services-list")
-    ok, info = invoke(app, "session_info")
+    ok, info = app.invoke("session_info")
     assert ok and info["remembered"], info
     token = portal.sign_in(EMAIL, PASSWORD)
     svc = security_service(portal.get("/api/v1/services", token))
@@ -152,9 +140,7 @@ def journey(apps: list[App], start_app, portal: Portal) -> None:
     app.tid("install-button")  # the activation view is there
     if app.tid("download-state").get_attribute("data-state") != "verified":
         app.tid("download-button").click()
-    WebDriverWait(app.d, 120).until(
-        lambda d: app.tid("download-state").get_attribute("data-state") == "verified", "not verified"
-    )
+    assert app.wait_download(svc["id"]) == "verified", app.text("download-state")
     app.tid("activation-back").click()
     nav(app, "feedback")
     app.tid("feedback-message").send_keys(f"Secrets sweep {time.time():.0f}")

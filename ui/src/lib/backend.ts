@@ -205,14 +205,21 @@ export function onEvent<E extends BackendEvent>(
   return listen<EventMap[E]>(event, (e) => handler(e.payload));
 }
 
-/** Subscribe from a component: returns a synchronous cleanup for `$effect`/`onMount`. */
-export function subscribe<E extends BackendEvent>(event: E, handler: (payload: EventMap[E]) => void): () => void {
+/** Subscribe from a component: returns a synchronous cleanup for `$effect`/`onMount`.
+ * `onListening` runs once the listener is registered (events sent before that are
+ * not delivered, so a caller can re-read the state there). */
+export function subscribe<E extends BackendEvent>(
+  event: E,
+  handler: (payload: EventMap[E]) => void,
+  onListening?: () => void,
+): () => void {
   let unlisten: UnlistenFn | null = null;
   let cancelled = false;
   onEvent(event, handler)
     .then((fn) => {
       unlisten = fn;
       if (cancelled) stop();
+      else onListening?.();
     })
     .catch(() => {
       /* no event system (e.g. plain browser): nothing to clean up */

@@ -134,6 +134,7 @@ export function download(partial: Partial<DownloadStatus>): DownloadStatus {
     total: 10485760,
     state: "idle",
     error: null,
+    seq: 0,
     ...partial,
   };
 }

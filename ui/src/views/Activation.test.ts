@@ -3,7 +3,7 @@ import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import Activation from "./Activation.svelte";
 import { app } from "../lib/state.svelte";
-import { emitEvent, expectNoA11yViolations, fail, mockBackend, ok, textOf } from "../test/helpers";
+import { deferred, emitEvent, expectNoA11yViolations, fail, mockBackend, ok, textOf } from "../test/helpers";
 import * as fx from "../test/fixtures";
 
 function setup(handlers: Parameters<typeof mockBackend>[0] = {}, os: typeof fx.appInfo.os = "linux") {
@@ -59,6 +59,31 @@ describe("Turvapaketti activation", () => {
     expect(calls).toContainEqual({ cmd: "open_installer", args: { serviceId: 11 } });
     expect(await screen.findByTestId("install-opened")).toBeTruthy();
     await expectNoA11yViolations();
+  });
+
+  it("keeps the newest report when the start answer arrives after a later event", async () => {
+    const start = deferred<unknown>();
+    setup({
+      download_status: ok(fx.download({ state: "idle", seq: 0 })),
+      start_download: start.handler,
+    });
+    await userEvent.setup().click(screen.getByTestId("download-button"));
+    // The download finishes before the start command's answer reaches the view.
+    await emitEvent("download-progress", fx.download({ state: "verified", received: 10 * MiB, seq: 9 }));
+    await waitFor(() => expect(screen.getByTestId("download-state").dataset.state).toBe("verified"));
+    start.resolve(fx.download({ state: "downloading", seq: 1 }));
+    await new Promise((r) => setTimeout(r, 50)); // let the answer land
+    expect(screen.getByTestId("download-state").dataset.state).toBe("verified");
+    expect((screen.getByTestId("install-button") as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("re-reads the status once listening, so an event sent before is not lost", async () => {
+    let reads = 0;
+    setup({
+      download_status: () => fx.download(++reads === 1 ? { state: "downloading", seq: 3 } : { state: "verified", received: 10 * MiB, seq: 7 }),
+    });
+    await waitFor(() => expect(screen.getByTestId("download-state").dataset.state).toBe("verified"));
+    expect(reads).toBe(2);
   });
 
   it("offers a retry with the error message when the download fails", async () => {

@@ -7,4 +7,11 @@ import type { Os } from "../api/Os";
  * One installer download, addressed by the service it belongs to; the file's
  * path stays in Rust.
  */
-export type DownloadStatus = { service_id: number, os: Os, file_name: string, received: number, total: number, state: DownloadState, error: ErrorBody | null, };
+export type DownloadStatus = { service_id: number, os: Os, file_name: string, received: number, total: number, state: DownloadState, error: ErrorBody | null, 
+/**
+ * Orders the reports of one app run: command answers and
+ * `download-progress` events reach the web view by different paths and
+ * can arrive out of order, so the UI keeps the report with the highest
+ * `seq`. 0 = nothing started yet.
+ */
+seq: number, };
