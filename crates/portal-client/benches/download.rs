@@ -153,6 +153,14 @@ fn main() {
 
     let mut ours = Vec::new();
     let mut curls = Vec::new();
+    // The like-for-like baseline: curl, then the SHA-256 check (openssl,
+    // which uses the CPU's SHA instructions like sha2 does) and an fsync.
+    let verified_curl = Command::new("openssl")
+        .arg("version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    let mut curls_verified = Vec::new();
     let mut peak_extra_kib = 0u64;
     let mut peak_sampled_kib = 0u64;
     for round in 0..rounds {
@@ -211,6 +219,27 @@ fn main() {
             ours.last().unwrap(),
             curls.last().unwrap()
         );
+        if verified_curl {
+            let t = Instant::now();
+            let status = Command::new("sh")
+                .args([
+                    "-c",
+                    r#"curl -sS --fail -o "$1" "$2" && openssl dgst -sha256 "$1" >/dev/null && sync "$1""#,
+                    "sh",
+                ])
+                .arg(&out)
+                .arg(&url)
+                .status()
+                .expect("sh runs");
+            let secs_v = t.elapsed().as_secs_f64();
+            assert!(status.success());
+            std::fs::remove_file(&out).unwrap();
+            curls_verified.push(size as f64 / secs_v / MIB as f64);
+            eprintln!(
+                "round {round}: curl + openssl sha256 + sync {:.0} MiB/s ({secs_v:.2} s)",
+                curls_verified.last().unwrap()
+            );
+        }
     }
     drop(child.stdin.take());
     let _ = child.wait();
@@ -225,6 +254,9 @@ fn main() {
         "curl_mib_per_s": curls,
         "downloader_median_mib_per_s": ours_med,
         "curl_median_mib_per_s": curl_med,
+        "curl_verified_mib_per_s": curls_verified,
+        "curl_verified_median_mib_per_s": (!curls_verified.is_empty()).then(|| median(curls_verified.clone())),
+        "throughput_ratio_vs_curl_verified": (!curls_verified.is_empty()).then(|| ours_med / median(curls_verified.clone())),
         "throughput_ratio": ratio,
         "throughput_target": 0.9,
         "peak_extra_rss_kib_hwm": peak_extra_kib,
