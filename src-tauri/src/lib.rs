@@ -14,6 +14,7 @@ pub mod notify;
 pub mod opener;
 pub mod qr;
 pub mod settings;
+pub mod startup;
 pub mod state;
 pub mod types;
 
@@ -59,6 +60,7 @@ fn dirs(app: &tauri::App, launch: &LaunchOptions) -> tauri::Result<Dirs> {
 }
 
 pub fn run() {
+    startup::begin();
     linux_webkit_workarounds();
     init_logging();
     let launch = LaunchOptions::from_process();
@@ -74,7 +76,13 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_notification::init())
+        .on_page_load(|_, payload| {
+            if matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
+                startup::milestone("page loaded");
+            }
+        })
         .setup(move |app| {
+            startup::milestone("setup");
             let dirs = dirs(app, &launch)?;
             let events = Arc::new(events::TauriEvents(app.handle().clone()));
             let core = Arc::new(Core::new(launch.clone(), dirs, events)?);
@@ -96,6 +104,7 @@ pub fn run() {
                     }
                 },
             ));
+            startup::milestone("setup done");
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

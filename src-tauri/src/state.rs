@@ -16,6 +16,7 @@ use portal_client::{
     ClientConfig, ClientError, KeyringStore, PortalClient, SecretString, SessionEvent, SessionStore,
 };
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::{Notify, OnceCell};
@@ -142,6 +143,7 @@ impl Core {
                 }
                 let client = PortalClient::new(config, (self.store)(demo.is_some()))?;
                 self.watch_session(&client);
+                crate::startup::milestone("portal client ready");
                 Ok::<_, Error>(Portal { client, url, demo })
             })
             .await
@@ -275,6 +277,13 @@ impl Core {
     // --- session ---
 
     pub async fn session_info(&self) -> SessionInfo {
+        let info = self.session_info_inner().await;
+        static FIRST: AtomicBool = AtomicBool::new(false);
+        crate::startup::first(&FIRST, "session_info answered");
+        info
+    }
+
+    async fn session_info_inner(&self) -> SessionInfo {
         let Ok(client) = self.client().await else {
             return SessionInfo::default();
         };
@@ -367,11 +376,14 @@ impl Core {
 
     pub async fn cached_services(&self) -> Result<Option<Cached<ServiceList>>> {
         let client = self.client().await?;
-        Ok(self
+        let cached = self
             .cache_account(client)
             .await
             .and_then(|a| client.peek_services(&a))
-            .map(Cached::from))
+            .map(Cached::from);
+        static FIRST: AtomicBool = AtomicBool::new(false);
+        crate::startup::first(&FIRST, "cached_services answered");
+        Ok(cached)
     }
 
     pub async fn services(&self) -> Result<Cached<ServiceList>> {
