@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.options import ArgOptions
 from selenium.webdriver.common.proxy import Proxy, ProxyType
@@ -222,7 +222,9 @@ class App:
         else:
             raise last  # type: ignore[misc]
         self.d.implicitly_wait(0)
-        self.wait = WebDriverWait(self.d, TIMEOUT)
+        # A view that re-renders (cached data, then fresh) replaces its elements: a
+        # lookup that meets a replaced one simply looks again.
+        self.wait = WebDriverWait(self.d, TIMEOUT, ignored_exceptions=(StaleElementReferenceException,))
 
     def quit(self) -> None:
         try:
@@ -243,10 +245,16 @@ class App:
         return self.d.find_elements(By.CSS_SELECTOR, f'[data-testid="{testid}"]')
 
     def has(self, testid: str) -> bool:
-        return any(e.is_displayed() for e in self.tids(testid))
+        for _ in range(3):
+            try:
+                return any(e.is_displayed() for e in self.tids(testid))
+            except StaleElementReferenceException:
+                continue  # re-rendered while looking: look again
+        return False
 
     def text(self, testid: str) -> str:
-        return clean(self.tid(testid).text)
+        """The visible element's text (read again if the element was re-rendered)."""
+        return self.wait.until(lambda d: (clean(self.tid(testid).text),), f"no text of {testid}")[0]
 
     def wait_text(self, testid: str, predicate, msg: str = ""):
         return self.wait.until(lambda d: predicate(clean(self.tid(testid).text)), msg or testid)

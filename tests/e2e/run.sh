@@ -8,9 +8,8 @@
 #   npm run --prefix ui build && cargo build -p portal-server -p omahallinta
 # Needs: tauri-driver (cargo install tauri-driver --locked), webkit2gtk-driver, xvfb,
 #   dbus, gnome-keyring, python3-venv (see scripts/setup.sh).
-# Extra arguments go to pytest (e.g. `tests/e2e/run.sh -k smoke -x`). A failed test is
-# rerun once (E2E_RERUNS=0 to turn off): a download stall seen under load is not yet
-# understood (see the closing note of stop 8).
+# Extra arguments go to pytest (e.g. `tests/e2e/run.sh -k smoke -x`). No reruns: a
+# failure is a failure.
 # Screenshots: artifacts/screenshots/; logs: the pytest tmp dir (printed on failure).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -58,5 +57,5 @@ exec xvfb-run -a -s "-screen 0 1280x800x24" \
   dbus-run-session -- bash -c '
     eval "$(echo -n e2e | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null
     export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
-    exec "$0" -m pytest tests/e2e -p no:cacheprovider -v --reruns "${E2E_RERUNS:-1}" "$@"
+    exec "$0" -m pytest tests/e2e -p no:cacheprovider -v "$@"
   ' "$venv/bin/python" "$@"
