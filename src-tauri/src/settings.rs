@@ -12,6 +12,7 @@ impl Default for Settings {
         Settings {
             lang: Lang::from_os(),
             portal_url: String::new(),
+            remembered: Default::default(),
         }
     }
 }
@@ -64,6 +65,7 @@ mod tests {
         let s = Settings {
             lang: Lang::Fi,
             portal_url: "https://portal.example.fi".into(),
+            remembered: [("portal".to_string(), Some("a@example.fi".to_string()))].into(),
         };
         store.save(&s).unwrap();
         assert_eq!(store.load(), s);

@@ -246,12 +246,38 @@ impl Core {
     }
 
     pub fn set_language(&self, lang: Lang) -> Result<()> {
+        self.update_settings(|s| s.lang = lang)
+    }
+
+    /// Changes and saves the settings (unchanged ones are not written).
+    fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> Result<()> {
         let mut s = self.settings.lock().unwrap();
         let mut next = s.clone();
-        next.lang = lang;
-        self.settings_store.save(&next)?;
-        *s = next;
+        change(&mut next);
+        if next != *s {
+            self.settings_store.save(&next)?;
+            *s = next;
+        }
         Ok(())
+    }
+
+    /// The keychain entry in use, as the key of `Settings::remembered`.
+    fn entry_name(&self) -> &'static str {
+        if self.is_demo() {
+            "demo"
+        } else {
+            "portal"
+        }
+    }
+
+    /// Notes which account the keychain now remembers (`None`: none).
+    fn note_remembered(&self, email: Option<String>) {
+        let key = self.entry_name();
+        if let Err(e) = self.update_settings(|s| {
+            s.remembered.insert(key.to_string(), email);
+        }) {
+            tracing::warn!("settings not saved: {e}");
+        }
     }
 
     pub async fn open_link(&self, url: &str) -> Result<()> {
@@ -313,10 +339,12 @@ impl Core {
             Ok(true) => {
                 self.set_online(true);
                 *self.remembered.lock().unwrap() = true;
+                self.note_remembered(client.account().await);
                 self.wake.notify_one();
             }
             Ok(false) => {
                 *self.remembered.lock().unwrap() = false;
+                self.note_remembered(None);
             }
             // Offline: the remembered session stays; the UI shows the cache.
             Err(e) if e.is_unreachable() => {
@@ -343,6 +371,7 @@ impl Core {
         };
         let outcome = self.track(outcome)?;
         *self.remembered.lock().unwrap() = outcome.remembered;
+        self.note_remembered(outcome.remembered.then(|| email.to_string()));
         self.wake.notify_one();
         Ok(SignInOutcome {
             remembered: outcome.remembered,
@@ -355,7 +384,9 @@ impl Core {
         *self.remembered.lock().unwrap() = false;
         self.downloads.pause_all();
         let _one = self.keychain.lock().await;
-        client.sign_out().await.map_err(Error::from)
+        let result = client.sign_out().await.map_err(Error::from);
+        self.note_remembered(None);
+        result
     }
 
     // --- portal data ---
@@ -368,10 +399,22 @@ impl Core {
         }
     }
 
-    /// The remembered account's email from the keychain (no network).
+    /// The remembered account's email (no network): as last noted in the
+    /// settings, else from the keychain (and then noted).
     async fn remembered_account(&self, client: &PortalClient) -> Option<String> {
+        let noted = self.settings().remembered.get(self.entry_name()).cloned();
+        if let Some(email) = noted {
+            return email;
+        }
         let _one = self.keychain.lock().await;
-        client.remembered_account().await
+        match client.remembered_account().await {
+            Ok(email) => {
+                self.note_remembered(email.clone());
+                email
+            }
+            // Not known now (a locked keychain): ask again next time.
+            Err(_) => None,
+        }
     }
 
     pub async fn cached_services(&self) -> Result<Option<Cached<ServiceList>>> {

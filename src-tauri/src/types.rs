@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use portal_api::{ErrorBody, ErrorCode, FeedbackReceipt, Os};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use ts_rs::TS;
 
 /// The UI language.
@@ -138,6 +139,14 @@ pub struct Settings {
     /// Empty: none configured (demo mode).
     #[serde(default)]
     pub portal_url: String,
+    /// Which account the keychain remembers, per keychain entry (`demo`,
+    /// `portal`): `null` = none, absent = not known yet. Lets start-up paint
+    /// the remembered account's cached services without waiting on the
+    /// keychain (a D-Bus round trip, or an unlock prompt); the keychain stays
+    /// the truth (`restore_session` reads it). An email, never a secret.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[ts(skip)]
+    pub remembered: BTreeMap<String, Option<String>>,
 }
 
 /// Payload of the `connectivity` event.

@@ -475,6 +475,99 @@ async fn reminder_when_a_fixed_term_service_ends_within_14_days() {
     later.shutdown().await;
 }
 
+/// A keychain that counts its reads (and can be locked).
+#[derive(Default)]
+struct CountingStore {
+    inner: MemoryStore,
+    loads: std::sync::atomic::AtomicUsize,
+    locked: std::sync::atomic::AtomicBool,
+}
+
+impl SessionStore for CountingStore {
+    fn load(&self) -> portal_client::Result<Option<portal_client::StoredSession>> {
+        use std::sync::atomic::Ordering::SeqCst;
+        self.loads.fetch_add(1, SeqCst);
+        if self.locked.load(SeqCst) {
+            return portal_client::UnavailableStore.load();
+        }
+        self.inner.load()
+    }
+    fn save(&self, session: &portal_client::StoredSession) -> portal_client::Result<()> {
+        self.inner.save(session)
+    }
+    fn clear(&self) -> portal_client::Result<()> {
+        self.inner.clear()
+    }
+}
+
+fn counting_core(server: &RunningServer, tmp: &Path, store: Arc<CountingStore>) -> Core {
+    let factory: StoreFactory = Box::new(move |_| store.clone() as Arc<dyn SessionStore>);
+    Core::with_store(
+        launch_for(server, tmp),
+        dirs(tmp),
+        Arc::new(Recorder::default()),
+        factory,
+    )
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_paint_of_a_remembered_session_does_not_wait_on_the_keychain() {
+    use std::sync::atomic::Ordering::SeqCst;
+    let tmp = tempfile::tempdir().unwrap();
+    let server = portal(tmp.path()).await;
+    let store = Arc::new(CountingStore::default());
+    // The first start ever: nothing noted yet, a locked keychain → not known,
+    // and not noted as "nothing remembered" either.
+    store.locked.store(true, SeqCst);
+    let core = counting_core(&server, tmp.path(), store.clone());
+    assert!(!core.session_info().await.remembered);
+    store.locked.store(false, SeqCst);
+    let core = counting_core(&server, tmp.path(), store.clone());
+    assert!(!core.session_info().await.remembered);
+    let reads = store.loads.load(SeqCst);
+    assert_eq!(reads, 2, "asked the keychain again once it was unlocked");
+    // Now known: nothing remembered; a new start asks no more.
+    let core = counting_core(&server, tmp.path(), store.clone());
+    assert!(!core.session_info().await.remembered);
+    assert_eq!(store.loads.load(SeqCst), reads);
+
+    core.sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), true)
+        .await
+        .unwrap();
+    core.services().await.unwrap();
+    drop(core);
+    // Restart: session and cached services come without a keychain read;
+    // restoring the session (after the first paint) reads it once.
+    let core = counting_core(&server, tmp.path(), store.clone());
+    let before = store.loads.load(SeqCst);
+    let info = core.session_info().await;
+    assert!(info.remembered && !info.signed_in);
+    assert_eq!(info.email.as_deref(), Some(demo::FAMILY.email));
+    assert!(core.cached_services().await.unwrap().is_some());
+    assert_eq!(
+        store.loads.load(SeqCst),
+        before,
+        "first paint read the keychain"
+    );
+    assert!(core.restore_session().await.unwrap().signed_in);
+    assert_eq!(store.loads.load(SeqCst), before + 1);
+
+    // Signed out: the next start knows nothing is remembered, without asking.
+    core.sign_out().await.unwrap();
+    drop(core);
+    let core = counting_core(&server, tmp.path(), store.clone());
+    let before = store.loads.load(SeqCst);
+    let info = core.session_info().await;
+    assert!(!info.remembered && info.email.is_none());
+    assert!(core.cached_services().await.unwrap().is_none());
+    assert_eq!(store.loads.load(SeqCst), before);
+    // The settings file holds the email, never a token.
+    let settings = std::fs::read_to_string(tmp.path().join("app/config/settings.json")).unwrap();
+    assert!(settings.contains("\"portal\": null"), "{settings}");
+    server.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn locked_keychain_gives_a_session_only_sign_in() {
     let tmp = tempfile::tempdir().unwrap();

@@ -190,14 +190,10 @@ impl PortalClient {
     }
 
     /// The email of the remembered account, without contacting the portal
-    /// (to pre-fill the sign-in form). `None` also when the keychain is
-    /// unavailable.
-    pub async fn remembered_account(&self) -> Option<String> {
-        self.store_call(|s| s.load())
-            .await
-            .ok()
-            .flatten()
-            .map(|s| s.email)
+    /// (to pre-fill the sign-in form); `KeychainUnavailable` when the
+    /// keychain cannot be read.
+    pub async fn remembered_account(&self) -> Result<Option<String>> {
+        Ok(self.store_call(|s| s.load()).await?.map(|s| s.email))
     }
 
     pub(crate) fn url(&self, path: &str) -> Result<Url> {

@@ -67,7 +67,10 @@ async fn remember_me_survives_a_restart_and_sign_out_forgets_it() {
     drop(c);
 
     let c2 = client_with(config(&srv.base_url(), dir.path(), None), store.clone());
-    assert_eq!(c2.remembered_account().await.as_deref(), Some(FAMILY.email));
+    assert_eq!(
+        c2.remembered_account().await.unwrap().as_deref(),
+        Some(FAMILY.email)
+    );
     assert!(c2.restore_session().await.unwrap());
     c2.customer().await.unwrap();
     c2.sign_out().await.unwrap();
