@@ -53,7 +53,11 @@ function buildBundle(lang: Lang): FluentBundle {
   return bundle;
 }
 
-const bundles: Record<Lang, FluentBundle> = { fi: buildBundle("fi"), en: buildBundle("en") };
+// Parsed on first use: start-up parses only the language it shows.
+const bundles: Partial<Record<Lang, FluentBundle>> = {};
+function bundleFor(lang: Lang): FluentBundle {
+  return (bundles[lang] ??= buildBundle(lang));
+}
 
 /** Picks fi or en for any BCP 47 tag (e.g. "fi-FI", "en-US", "C"); falls back to Finnish. */
 export function negotiateLang(requested: readonly string[]): Lang {
@@ -80,12 +84,12 @@ export function setLang(lang: Lang): void {
 export type Args = Record<string, FluentVariable>;
 
 export function hasMessage(id: string): boolean {
-  return bundles[state.lang].hasMessage(id);
+  return bundleFor(state.lang).hasMessage(id);
 }
 
 /** The message `id` in the current language; falls back to the id itself (never throws). */
 export function t(id: string, args?: Args): string {
-  const bundle = bundles[state.lang];
+  const bundle = bundleFor(state.lang);
   const msg = bundle.getMessage(id);
   if (!msg || msg.value === null) {
     if (import.meta.env.DEV) console.warn(`missing Fluent message ${state.lang}:${id}`);
