@@ -62,6 +62,7 @@ signin-remember = Remember me on this computer
 signin-remember-help = Your password is not stored. The sign-in is kept in the operating system's secure keychain.
 signin-submit = Sign in
 signin-submitting = Signing in…
+signin-keychain-wait = Still signing in. If your computer asks you to unlock its keychain (a separate window), unlock it to be remembered, or cancel to stay signed in only until you close the app.
 signin-missing-fields = Enter your email address and password.
 signin-rate-limited-minutes =
     { $minutes ->

@@ -62,6 +62,7 @@ signin-remember = Muista minut tällä tietokoneella
 signin-remember-help = Salasanaa ei tallenneta. Kirjautuminen säilytetään käyttöjärjestelmän suojatussa avainnipussa.
 signin-submit = Kirjaudu sisään
 signin-submitting = Kirjaudutaan…
+signin-keychain-wait = Kirjautuminen on vielä kesken. Jos tietokone pyytää avaamaan avainnipun (erillinen ikkuna), avaa se, niin kirjautuminen muistetaan. Voit myös peruuttaa: olet silloin kirjautuneena, kunnes suljet sovelluksen.
 signin-missing-fields = Kirjoita sähköpostiosoite ja salasana.
 signin-rate-limited-minutes =
     { $minutes ->

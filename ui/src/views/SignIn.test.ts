@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import SignIn from "./SignIn.svelte";
 import { app } from "../lib/state.svelte";
 import { t } from "../lib/i18n.svelte";
-import { clean, expectNoA11yViolations, fail, mockBackend, ok, textOf } from "../test/helpers";
+import { clean, deferred, expectNoA11yViolations, fail, mockBackend, ok, textOf } from "../test/helpers";
 import * as fx from "../test/fixtures";
 
 async function signInWith(email = "maija@example.fi", password = "salasana1") {
@@ -50,6 +50,18 @@ describe("sign-in", () => {
     await signInWith();
     await waitFor(() => expect(app.view.name).toBe("services"));
     expect(app.keychainNotice).toBe(true);
+  });
+
+  it("explains a long wait with remember me (the keychain's unlock prompt)", async () => {
+    const pending = deferred<unknown>();
+    mockBackend({ sign_in: pending.handler });
+    render(SignIn);
+    await signInWith();
+    expect(screen.queryByTestId("signin-keychain-wait")).toBeNull();
+    const hint = await screen.findByTestId("signin-keychain-wait", {}, { timeout: 4500 });
+    expect(textOf(hint)).toContain("avainnipun");
+    pending.resolve({ remembered: true, keychain_error: null });
+    await waitFor(() => expect(screen.queryByTestId("signin-keychain-wait")).toBeNull());
   });
 
   it("asks for both fields before calling the backend", async () => {
