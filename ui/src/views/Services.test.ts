@@ -92,7 +92,10 @@ describe("ordered services", () => {
 
 describe("MIX package content", () => {
   it("edits the channels of a MIX package with exactly its count", async () => {
-    const { calls } = mockBackend({ edit_mix: ok(fx.mixPackage) });
+    const { calls } = mockBackend({
+      edit_mix: ok(fx.mixPackage),
+      services: () => fx.cached(list, 0, false), // the refresh after saving
+    });
     app.session = fx.signedIn;
     const mix = {
       channel_count: 2,
@@ -103,7 +106,8 @@ describe("MIX package content", () => {
       ],
       selected: ["yle", "mtv"],
     };
-    app.services = fx.cached({ ...fx.serviceList, services: [{ ...fx.mixPackage, mix }] }, 0, false);
+    const list = { ...fx.serviceList, services: [{ ...fx.mixPackage, mix }] };
+    app.services = fx.cached(list, 0, false);
     render(Services);
     const user = userEvent.setup();
     await user.click(screen.getByText("Muokkaa MIX-paketin sisältöä"));
@@ -111,9 +115,15 @@ describe("MIX package content", () => {
     await user.click(screen.getByTestId("mix-12-ch-sub"));
     await user.click(screen.getByTestId("mix-save-12"));
     expect(textOf(screen.getByTestId("mix-12-mix-count"))).toContain("Valitse täsmälleen 2 kanavaa.");
+    // The error is read with the group of checkboxes.
+    const group = screen.getByTestId("mix-12-mix");
+    expect(document.getElementById(group.getAttribute("aria-describedby") ?? "")).toBe(
+      screen.getByTestId("mix-12-mix-count"),
+    );
     await user.click(screen.getByTestId("mix-12-ch-yle"));
     await user.click(screen.getByTestId("mix-save-12"));
     expect(calls).toContainEqual({ cmd: "edit_mix", args: { serviceId: 12, channels: ["mtv", "sub"] } });
+    expect(await screen.findByTestId("mix-saved-12")).toBeTruthy();
     await expectNoA11yViolations();
   });
 });
