@@ -29,6 +29,7 @@ use sha2::{Digest, Sha256};
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
@@ -414,23 +415,38 @@ impl PortalClient {
             })
             .map_err(|e| ClientError::io("open download file", &e))?;
 
-        // Writer thread: hashes and writes; the network side never blocks on disk.
-        let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<Bytes>>(CHANNEL_BATCHES);
-        let writer = tokio::task::spawn_blocking(move || -> Result<(File, Sha256)> {
+        // A writer thread and a hashing thread each get every batch (shared,
+        // not copied): SHA-256 costs more CPU than the write, and in one
+        // thread the two add up. The network side never blocks on disk.
+        let (tx, mut rx) = tokio::sync::mpsc::channel::<Arc<Vec<Bytes>>>(CHANNEL_BATCHES);
+        let (htx, mut hrx) = tokio::sync::mpsc::channel::<Arc<Vec<Bytes>>>(CHANNEL_BATCHES);
+        let writer = tokio::task::spawn_blocking(move || -> Result<File> {
             let mut writeback = WriteBack::new(offset);
             while let Some(batch) = rx.blocking_recv() {
-                for chunk in batch {
-                    hasher.update(&chunk);
+                for chunk in batch.iter() {
                     // Chunks are large (hyper reads up to hundreds of KiB):
                     // unbuffered writes save a copy.
                     (&file)
-                        .write_all(&chunk)
+                        .write_all(chunk)
                         .map_err(|e| ClientError::io("write download file", &e))?;
                     writeback.written(&file, chunk.len());
                 }
             }
-            Ok((file, hasher))
+            Ok(file)
         });
+        let hashing = tokio::task::spawn_blocking(move || {
+            while let Some(batch) = hrx.blocking_recv() {
+                for chunk in batch.iter() {
+                    hasher.update(chunk);
+                }
+            }
+            hasher
+        });
+        let send = |batch: Vec<Bytes>| {
+            let batch = Arc::new(batch);
+            let (tx, htx) = (tx.clone(), htx.clone());
+            async move { tx.send(batch.clone()).await.is_ok() && htx.send(batch).await.is_ok() }
+        };
 
         on_progress(Progress {
             downloaded: offset,
@@ -475,7 +491,7 @@ impl PortalClient {
                     batch.push(chunk);
                     if batch_len >= BATCH_BYTES || downloaded == inst.size {
                         batch_len = 0;
-                        if tx.send(std::mem::take(&mut batch)).await.is_err() {
+                        if !send(std::mem::take(&mut batch)).await {
                             writer_gone = true;
                             break; // the writer failed; its error is below
                         }
@@ -493,13 +509,16 @@ impl PortalClient {
         }
         // What arrived before a cut is a valid prefix: keep it for the resume.
         if !too_long && !writer_gone && !batch.is_empty() {
-            let _ = tx.send(batch).await;
+            send(batch).await;
         }
-        drop(tx);
+        drop((tx, htx));
         drop(stream);
-        let (file, hasher) = writer
+        let file = writer
             .await
             .map_err(|_| ClientError::new(ErrorCode::Io, "the download writer failed"))??;
+        let hasher = hashing
+            .await
+            .map_err(|_| ClientError::new(ErrorCode::Io, "the download hashing failed"))?;
         if too_long {
             drop(file);
             remove_part(&part, &meta_path);
