@@ -21,7 +21,7 @@ describe("start-up", () => {
     expect(textOf(row)).toContain("F-Secure Turvapaketti 5 laitteelle");
     // The network has not answered yet: no banner, no sign-in.
     expect(screen.queryByTestId("signin-submit")).toBeNull();
-    expect(calls.map((c) => c.cmd)).toContain("restore_session");
+    await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("restore_session"));
     restore.resolve(fx.signedIn);
     await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("services"));
     network.resolve(fx.cached({ ...fx.serviceList, monthly_total_cents: 3000 }, 0, false));

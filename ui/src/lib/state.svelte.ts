@@ -109,7 +109,23 @@ export async function startup(): Promise<void> {
     app.view = { name: "signin" };
   }
   app.ready = true;
-  if (resumable) void refreshServices();
+  // Network, keychain and the portal wait until the cached view is on screen: on a
+  // 2-core machine they would otherwise compete with the first paint.
+  if (resumable) afterNextPaint(() => void refreshServices());
+}
+
+/** Runs `fn` once, after the next frame has been painted — or after 300 ms, since a
+ * hidden or minimized window gets no frames. */
+function afterNextPaint(fn: () => void): void {
+  let done = false;
+  const run = (): void => {
+    if (!done) {
+      done = true;
+      fn();
+    }
+  };
+  setTimeout(run, 300);
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 /** Restores a remembered session (when not signed in); true when signed in afterwards. */
