@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import urllib3
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
@@ -216,7 +217,9 @@ class App:
                     command_executor=RemoteConnection(client_config=config), options=opts
                 )
                 break
-            except WebDriverException as e:  # the first start can be slow
+            # The first start can be slow; right after a quit, the driver may still be
+            # tearing the last session down and drop the connection.
+            except (WebDriverException, urllib3.exceptions.HTTPError, ConnectionError) as e:
                 last = e
                 time.sleep(1)
         else:
@@ -240,6 +243,13 @@ class App:
             lambda d: next((e for e in d.find_elements(By.CSS_SELECTOR, sel) if e.is_displayed()), None),
             f"no visible {sel}",
         )
+
+    def click(self, testid: str) -> None:
+        """Clicks the visible element, first scrolled to the middle of the window: a button
+        at the window's edge can lose a WebDriver click when the page moves under load."""
+        el = self.tid(testid)
+        self.d.execute_script("arguments[0].scrollIntoView({block: 'center'});", el)
+        el.click()
 
     def tids(self, testid: str):
         return self.d.find_elements(By.CSS_SELECTOR, f'[data-testid="{testid}"]')

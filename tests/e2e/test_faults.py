@@ -468,7 +468,7 @@ def test_6_feedback_answer_cut_is_delivered_once(fault_app, fault_portal: Portal
     proxy.reset_counters()
     proxy.cut_after(0, times=1, path="/feedback")
     try:
-        app.tid("feedback-submit").click()
+        app.click("feedback-submit")
         shown = WebDriverWait(app.d, 60).until(
             lambda d: next((e for t in ("feedback-result", "feedback-error") for e in app.tids(t)
                             if e.is_displayed()), None),
@@ -487,7 +487,7 @@ def test_6_feedback_answer_cut_is_delivered_once(fault_app, fault_portal: Portal
         # What the user then does: "Please try again" -> Send again.
         if app.tid("feedback-message").get_attribute("value") != message:
             app.tid("feedback-message").send_keys(message)
-        app.tid("feedback-submit").click()
+        app.click("feedback-submit")
         app.tid("feedback-result")
         raise AssertionError(
             f"the portal stored the feedback ({stored} row) but the app says {status!r} and kept "

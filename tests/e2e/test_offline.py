@@ -43,7 +43,7 @@ def journey(app: App, portal: Portal) -> None:
         nav(app, "feedback")
         message = f"Offline feedback {time.time():.0f}"
         app.tid("feedback-message").send_keys(message)
-        app.tid("feedback-submit").click()
+        app.click("feedback-submit")
         try:
             result = WebDriverWait(app.d, 60).until(
                 lambda d: next((e for e in app.tids("feedback-result") if e.is_displayed()), None),

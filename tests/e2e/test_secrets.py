@@ -144,7 +144,7 @@ def journey(apps: list[App], start_app, portal: Portal) -> None:
     app.tid("activation-back").click()
     nav(app, "feedback")
     app.tid("feedback-message").send_keys(f"Secrets sweep {time.time():.0f}")
-    app.tid("feedback-submit").click()
+    app.click("feedback-submit")
     assert app.tid("feedback-result").get_attribute("data-status") == "sent"
     nav(app, "details")
     # A new process restores the session from the keychain (the refresh token rotates).

@@ -385,7 +385,7 @@ def test_6_termination_flow(app: App, portal: Portal, family: dict):
     app.tid("feedback-email").send_keys(FAMILY[0])
     app.tid("feedback-phone").clear()
     app.tid("feedback-phone").send_keys("040 123 4567")
-    app.tid("feedback-submit").click()
+    app.click("feedback-submit")
     assert app.tid("feedback-result").get_attribute("data-status") == "sent"
     with sqlite3.connect(portal.db) as db:
         rows = db.execute(
