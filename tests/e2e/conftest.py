@@ -179,22 +179,28 @@ def start_tauri_driver(workdir: Path, name: str, env_overrides: dict):
     return f"http://127.0.0.1:{port}", stop_all
 
 
-@pytest.fixture(scope="session")
-def tauri_driver(portal: Portal, workdir: Path, opened_log: Path):
-    """tauri-driver for the app against the test portal: its URL and pinned key, an
-    isolated data dir (`app-data`), an "open" command that only records what it was asked
-    to open, English as the OS language."""
-    recorder = workdir / "record-open.sh"
+def start_portal_driver(workdir: Path, name: str, portal_url: str, public_key: str, opened_log: Path):
+    """tauri-driver for an app against `portal_url` with its pinned key and an "open"
+    command that only records what it was asked to open (in `opened_log`); returns
+    (url, stop)."""
+    recorder = workdir / f"{name}-record-open.sh"
     recorder.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{opened_log}"\n')
     recorder.chmod(0o755)
-    url, stop_all = start_tauri_driver(
-        workdir, "app",
+    return start_tauri_driver(
+        workdir, name,
         dict(
-            OMAHALLINTA_PORTAL_URL=portal.url,
-            OMAHALLINTA_PORTAL_KEY=portal.public_key,
+            OMAHALLINTA_PORTAL_URL=portal_url,
+            OMAHALLINTA_PORTAL_KEY=public_key,
             OMAHALLINTA_OPEN_COMMAND=str(recorder),
         ),
     )
+
+
+@pytest.fixture(scope="session")
+def tauri_driver(portal: Portal, workdir: Path, opened_log: Path):
+    """tauri-driver for the app against the test portal, with an isolated data dir
+    (`app-data`) and English as the OS language."""
+    url, stop_all = start_portal_driver(workdir, "app", portal.url, portal.public_key, opened_log)
     yield url
     stop_all()
 

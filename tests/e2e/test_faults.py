@@ -36,7 +36,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import SCREENSHOTS, App, Portal, clean, start_tauri_driver, stop
+from conftest import SCREENSHOTS, App, Portal, clean, start_portal_driver, start_tauri_driver, stop
 from faultproxy import FaultProxy
 from test_flow import EMAIL, PASSWORD, nav, security_service
 
@@ -73,17 +73,7 @@ def fault_opened(workdir: Path) -> Path:
 @pytest.fixture(scope="module")
 def fault_driver(workdir: Path, fault_portal: Portal, proxy: FaultProxy, fault_opened: Path, axe_source):
     """tauri-driver for an app that talks to the fault portal only through the proxy."""
-    recorder = workdir / "faults-record-open.sh"
-    recorder.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{fault_opened}"\n')
-    recorder.chmod(0o755)
-    url, stop_all = start_tauri_driver(
-        workdir, "faults",
-        dict(
-            OMAHALLINTA_PORTAL_URL=proxy.url,
-            OMAHALLINTA_PORTAL_KEY=fault_portal.public_key,
-            OMAHALLINTA_OPEN_COMMAND=str(recorder),
-        ),
-    )
+    url, stop_all = start_portal_driver(workdir, "faults", proxy.url, fault_portal.public_key, fault_opened)
     yield url
     stop_all()
 
@@ -118,6 +108,25 @@ def fault_services(fault_portal: Portal):
 
 
 # --- helpers ----------------------------------------------------------------------------
+
+
+def session_only_then_forgotten(app: App, url: str, view: str) -> App:
+    """Signed in without a keychain: the notice says so and the session is not remembered;
+    a new process finds no remembered session (the sign-in page). Returns the new App."""
+    notice = app.text("keychain-notice")
+    assert "could not be remembered" in notice and "keychain" in notice, notice
+    app.check_view(view)
+    ok, info = app.invoke("session_info")
+    assert ok and info["signed_in"] and not info["remembered"], info
+    app.quit()
+    time.sleep(0.5)
+    app = App(url)
+    app.tid("signin-email")
+    time.sleep(1)  # give a (wrong) restore the chance to show the services
+    assert not app.has("services-list"), "restored a session that was not to be remembered"
+    ok, info = app.invoke("session_info")
+    assert ok and not info["signed_in"] and not info["remembered"], info
+    return app
 
 
 def sign_in(app: App) -> None:
@@ -193,20 +202,7 @@ def test_1_keychain_absent_is_session_only(workdir: Path, fault_portal: Portal, 
     app = App(url)
     try:
         sign_in(app)
-        notice = app.text("keychain-notice")
-        assert "could not be remembered" in notice and "keychain" in notice, notice
-        app.check_view("keychain-absent-en")
-        ok, info = app.invoke("session_info")
-        assert ok and info["signed_in"] and not info["remembered"], info
-        # A new process finds no remembered session: the sign-in page.
-        app.quit()
-        time.sleep(0.5)
-        app = App(url)
-        app.tid("signin-email")
-        time.sleep(1)  # give a (wrong) restore the chance to show the services
-        assert not app.has("services-list"), "restored a session that was not to be remembered"
-        ok, info = app.invoke("session_info")
-        assert ok and not info["signed_in"] and not info["remembered"], info
+        app = session_only_then_forgotten(app, url, "keychain-absent-en")
     finally:
         app.quit()
         stop_all()
@@ -300,17 +296,7 @@ def test_1b_keychain_locked_is_session_only(workdir: Path, fault_portal: Portal,
             app.screenshot("FAILED-keychain-locked")
             raise AssertionError(
                 f"sign-in with a locked keychain, unlock prompt cancelled; the page says:\n{page_text(app)}")
-        notice = app.text("keychain-notice")
-        assert "could not be remembered" in notice, notice
-        app.check_view("keychain-locked-en")
-        ok, info = app.invoke("session_info")
-        assert ok and info["signed_in"] and not info["remembered"], info
-        app.quit()
-        time.sleep(0.5)
-        app = App(url)
-        app.tid("signin-email")
-        time.sleep(1)
-        assert not app.has("services-list"), "restored a session that was not to be remembered"
+        app = session_only_then_forgotten(app, url, "keychain-locked-en")
     finally:
         app.quit()
         stop_all()

@@ -10,7 +10,8 @@
 //! after an untimed warm-up, for `OMA_BENCH_ROUNDS` (default 5)
 //! alternating rounds, the same URL is
 //! downloaded with the verified downloader (SHA-256 + signed manifest +
-//! fsync + rename included) and with `curl -o`. Printed and written as
+//! fsync + rename included), with `curl -o`, and with `curl -o` + `openssl
+//! dgst -sha256` + `sync FILE` (when openssl is there). Printed and written as
 //! JSON (to `$OMA_BENCH_JSON` or the first non-flag argument): the median
 //! throughputs, their ratio (target ≥ 0.9) and the downloader's peak extra
 //! RSS (target < 32 MiB), measured by resetting the high-water mark
@@ -37,6 +38,28 @@ fn status_kib(field: &str) -> u64 {
 
 fn reset_hwm() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The baselines, as shell commands of `$1` (output file) and `$2` (URL).
+const CURL: &str = r#"curl -sS --fail -o "$1" "$2""#;
+/// curl plus the work the downloader does after it: SHA-256 and fsync.
+const CURL_VERIFIED: &str =
+    r#"curl -sS --fail -o "$1" "$2" && openssl dgst -sha256 "$1" >/dev/null && sync "$1""#;
+
+/// Runs a baseline `script`, checks the file it wrote and removes it; its seconds.
+fn timed_download(script: &str, out: &std::path::Path, url: &str, size: u64) -> f64 {
+    let t = Instant::now();
+    let status = Command::new("sh")
+        .args(["-c", script, "sh"])
+        .arg(out)
+        .arg(url)
+        .status()
+        .expect("sh runs");
+    let secs = t.elapsed().as_secs_f64();
+    assert!(status.success(), "{script}");
+    assert_eq!(std::fs::metadata(out).unwrap().len(), size);
+    std::fs::remove_file(out).unwrap();
+    secs
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -137,19 +160,8 @@ fn main() {
     let url = format!("{}{}", base_url.trim_end_matches('/'), installer.url);
     eprintln!("installer: {} MiB at {url}", size / MIB);
 
-    // Warm-up (untimed): the server's file into the page cache, connections.
-    {
-        let out = work.path().join("warm-up.bin");
-        let ok = Command::new("curl")
-            .args(["-sS", "--fail", "-o"])
-            .arg(&out)
-            .arg(&url)
-            .status()
-            .expect("curl runs")
-            .success();
-        assert!(ok, "curl warm-up");
-        std::fs::remove_file(&out).unwrap();
-    }
+    // Warm-up (not counted): the server's file into the page cache, connections.
+    timed_download(CURL, &work.path().join("warm-up.bin"), &url, size);
 
     let mut ours = Vec::new();
     let mut curls = Vec::new();
@@ -202,17 +214,7 @@ fn main() {
 
         // curl, same URL.
         let out = work.path().join(format!("curl-{round}.bin"));
-        let t = Instant::now();
-        let status = Command::new("curl")
-            .args(["-sS", "--fail", "-o"])
-            .arg(&out)
-            .arg(&url)
-            .status()
-            .expect("curl runs");
-        let secs_curl = t.elapsed().as_secs_f64();
-        assert!(status.success());
-        assert_eq!(std::fs::metadata(&out).unwrap().len(), size);
-        std::fs::remove_file(&out).unwrap();
+        let secs_curl = timed_download(CURL, &out, &url, size);
         curls.push(size as f64 / secs_curl / MIB as f64);
         eprintln!(
             "round {round}: downloader {:.0} MiB/s ({secs:.2} s), curl {:.0} MiB/s ({secs_curl:.2} s)",
@@ -220,20 +222,7 @@ fn main() {
             curls.last().unwrap()
         );
         if verified_curl {
-            let t = Instant::now();
-            let status = Command::new("sh")
-                .args([
-                    "-c",
-                    r#"curl -sS --fail -o "$1" "$2" && openssl dgst -sha256 "$1" >/dev/null && sync "$1""#,
-                    "sh",
-                ])
-                .arg(&out)
-                .arg(&url)
-                .status()
-                .expect("sh runs");
-            let secs_v = t.elapsed().as_secs_f64();
-            assert!(status.success());
-            std::fs::remove_file(&out).unwrap();
+            let secs_v = timed_download(CURL_VERIFIED, &out, &url, size);
             curls_verified.push(size as f64 / secs_v / MIB as f64);
             eprintln!(
                 "round {round}: curl + openssl sha256 + sync {:.0} MiB/s ({secs_v:.2} s)",
