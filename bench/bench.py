@@ -516,6 +516,16 @@ def table(res: dict) -> list[list[str]]:
             row("  vs curl + SHA-256 + fsync (MiB/s)", f"{d['downloader_median_mib_per_s']:.0f}",
                 f"curl+verify {d['curl_verified_median_mib_per_s']:.0f}",
                 d["throughput_ratio_vs_curl_verified"], "(report)", None)
+        if "cpu_bound_ratio" in d:
+            # CPU seconds per download (client + server) over the cores: the
+            # shortest time, so the best ratio, this machine allows.
+            row("  CPU per download, client + server (s)",
+                f"{d['downloader_cpu_s'] + d['downloader_server_cpu_s']:.2f}",
+                f"curl {d['curl_cpu_s'] + d['curl_server_cpu_s']:.2f}",
+                d["cpu_bound_ratio"], f"best ratio on {d['cores']} cores", None)
+            row("  SHA-256 alone (s)", f"{d['sha256_floor_s']:.3f}",
+                f"curl's download {d['curl_median_s']:.3f}", d["verifying_bound_ratio"],
+                "best ratio of any verifying client", None)
         peak = max(d.get("peak_extra_rss_kib_hwm", 0), d.get("peak_extra_rss_kib_sampled", 0)) / 1024
         row("Downloader peak extra memory (MiB)", f"{peak:.1f}", "", None, "< 32 MiB", peak < 32)
     sv = res.get("server", {})

@@ -36,6 +36,65 @@ fn status_kib(field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU seconds a process has used so far: its threads' run time
+/// (`/proc/PID/task/*/schedstat`, nanoseconds) and, for children it has
+/// waited for, `cutime + cstime` from `/proc/PID/stat` (clock ticks).
+#[derive(Clone, Copy)]
+struct Cpu {
+    threads: f64,
+    children: f64,
+}
+
+fn cpu(pid: &str) -> Cpu {
+    let threads: u64 = std::fs::read_dir(format!("/proc/{pid}/task"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum();
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the `(comm)`: state is the 1st, cutime and cstime the 14th and 15th.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or(vec![], |(_, rest)| rest.split_whitespace().collect());
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // USER_HZ is 100 on every Linux ABI this runs on.
+    Cpu {
+        threads: threads as f64 / 1e9,
+        children: (ticks(13) + ticks(14)) / 100.0,
+    }
+}
+
+/// The CPU seconds used between two snapshots, own threads plus children.
+fn cpu_since(before: Cpu, after: Cpu) -> f64 {
+    (after.threads - before.threads) + (after.children - before.children)
+}
+
+/// Seconds SHA-256 takes over `size` bytes on this CPU at its best (a
+/// cache-resident 1 MiB buffer, like `openssl speed`): the part of the
+/// downloader's work that no download can avoid.
+fn sha256_floor(size: u64) -> f64 {
+    use sha2::Digest;
+    let buf = vec![0x5au8; MIB as usize];
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let mut h = sha2::Sha256::new();
+        for _ in 0..size / MIB {
+            h.update(&buf);
+        }
+        std::hint::black_box(h.finalize());
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    best
+}
+
 fn reset_hwm() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
@@ -173,6 +232,9 @@ fn main() {
         .status()
         .is_ok_and(|s| s.success());
     let mut curls_verified = Vec::new();
+    // CPU seconds per download (client side; the server's separately).
+    let (mut ours_cpu, mut ours_server_cpu) = (Vec::new(), Vec::new());
+    let (mut curl_cpu, mut curl_server_cpu) = (Vec::new(), Vec::new());
     let mut peak_extra_kib = 0u64;
     let mut peak_sampled_kib = 0u64;
     for round in 0..rounds {
@@ -191,6 +253,8 @@ fn main() {
                 }
             })
         };
+        let server = child.id().to_string();
+        let (me0, srv0) = (cpu("self"), cpu(&server));
         let t = Instant::now();
         let path = rt
             .block_on(client.download_installer(
@@ -202,6 +266,8 @@ fn main() {
             ))
             .expect("download");
         let secs = t.elapsed().as_secs_f64();
+        ours_cpu.push(cpu_since(me0, cpu("self")));
+        ours_server_cpu.push(cpu_since(srv0, cpu(&server)));
         stop.store(true, Ordering::Relaxed);
         sampler.join().unwrap();
         let hwm = status_kib("VmHWM:");
@@ -214,12 +280,20 @@ fn main() {
 
         // curl, same URL.
         let out = work.path().join(format!("curl-{round}.bin"));
+        let (me0, srv0) = (cpu("self"), cpu(&server));
         let secs_curl = timed_download(CURL, &out, &url, size);
+        curl_cpu.push(cpu_since(me0, cpu("self")));
+        curl_server_cpu.push(cpu_since(srv0, cpu(&server)));
         curls.push(size as f64 / secs_curl / MIB as f64);
         eprintln!(
-            "round {round}: downloader {:.0} MiB/s ({secs:.2} s), curl {:.0} MiB/s ({secs_curl:.2} s)",
+            "round {round}: downloader {:.0} MiB/s ({secs:.2} s, CPU {:.2} s + server {:.2} s), \
+             curl {:.0} MiB/s ({secs_curl:.2} s, CPU {:.2} s + server {:.2} s)",
             ours.last().unwrap(),
-            curls.last().unwrap()
+            ours_cpu.last().unwrap(),
+            ours_server_cpu.last().unwrap(),
+            curls.last().unwrap(),
+            curl_cpu.last().unwrap(),
+            curl_server_cpu.last().unwrap(),
         );
         if verified_curl {
             let secs_v = timed_download(CURL_VERIFIED, &out, &url, size);
@@ -233,9 +307,22 @@ fn main() {
     drop(child.stdin.take());
     let _ = child.wait();
 
+    let sha_floor = sha256_floor(size);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let ours_med = median(ours.clone());
     let curl_med = median(curls.clone());
     let ratio = ours_med / curl_med;
+    let curl_secs = size as f64 / MIB as f64 / curl_med;
+    let (ours_cpu, ours_server_cpu) = (median(ours_cpu), median(ours_server_cpu));
+    // Even with every core busy all the time, a download can't take less
+    // than its CPU seconds over the cores: the best ratio this machine allows.
+    let cpu_bound_ratio = curl_secs / ((ours_cpu + ours_server_cpu) / cores as f64);
+    // The same bound for an ideal verifying client: curl's own work, the
+    // server's for curl, and SHA-256 at its fastest.
+    let curl_cpu = median(curl_cpu);
+    let curl_server_cpu = median(curl_server_cpu);
+    let verifying_bound_ratio =
+        curl_secs / ((curl_cpu + curl_server_cpu + sha_floor) / cores as f64);
     let report = serde_json::json!({
         "installer_bytes": size,
         "rounds": rounds,
@@ -252,8 +339,28 @@ fn main() {
         "peak_extra_rss_kib_sampled": peak_sampled_kib,
         "peak_extra_rss_target_kib": 32 * 1024,
         "verification_included": true,
+        // Where the time goes: CPU seconds per download (medians), and the
+        // SHA-256 floor. When client + server CPU over the cores exceeds
+        // curl's wall time, no arrangement of threads can reach curl.
+        "cores": cores,
+        "downloader_cpu_s": ours_cpu,
+        "downloader_server_cpu_s": ours_server_cpu,
+        "curl_cpu_s": curl_cpu,
+        "curl_server_cpu_s": curl_server_cpu,
+        "sha256_floor_s": sha_floor,
+        "curl_median_s": curl_secs,
+        "cpu_bound_ratio": cpu_bound_ratio,
+        "verifying_bound_ratio": verifying_bound_ratio,
     });
     println!("{}", serde_json::to_string_pretty(&report).unwrap());
+    println!(
+        "SHA-256 alone: {sha_floor:.3} s per {} MiB on this CPU (curl's whole download: \
+         {curl_secs:.3} s); downloader + server CPU {:.2} s on {cores} cores: \
+         ratio {cpu_bound_ratio:.2} at best (an ideal verifying client: \
+         {verifying_bound_ratio:.2})",
+        size / MIB,
+        ours_cpu + ours_server_cpu
+    );
     println!(
         "throughput ratio {ratio:.2} (target >= 0.9); peak extra RSS {:.1} MiB (target < 32 MiB)",
         peak_extra_kib as f64 / 1024.0
