@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import App from "./App.svelte";
-import { limits } from "./lib/state.svelte";
+import { limits, readStartup } from "./lib/state.svelte";
 import { clean, deferred, emitEvent, expectNoA11yViolations, fail, mockBackend, ok, textOf } from "./test/helpers";
 import * as fx from "./test/fixtures";
 
@@ -27,6 +27,21 @@ describe("start-up", () => {
     network.resolve(fx.cached({ ...fx.serviceList, monthly_total_cents: 3000 }, 0, false));
     await waitFor(() => expect(textOf(screen.getByTestId("services-total-amount"))).toBe("30,00 €"));
     expect(screen.queryByTestId("offline-banner")).toBeNull();
+  });
+
+  it("uses the reads main.ts starts before mounting: one call each", async () => {
+    const { calls } = mockBackend({
+      session_info: ok(fx.remembered),
+      cached_services: ok(fx.cached(fx.serviceList, 5, true)),
+      restore_session: ok(fx.signedIn),
+    });
+    void readStartup();
+    render(App);
+    expect(await screen.findByTestId("service-row-11")).toBeTruthy();
+    await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("restore_session"));
+    for (const cmd of ["app_info", "session_info", "cached_services"]) {
+      expect(calls.filter((c) => c.cmd === cmd)).toHaveLength(1);
+    }
   });
 
   it("treats a remembered account reported as email only (not signed in) as resumable", async () => {

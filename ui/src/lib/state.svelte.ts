@@ -84,17 +84,28 @@ export function isResumable(session: SessionInfo | null): boolean {
   return session !== null && (session.signed_in || session.remembered || session.email !== null);
 }
 
+type StartupReads = [AppInfo | null, SessionInfo | null, Cached<ServiceList> | null];
+let startupReads: Promise<StartupReads> | null = null;
+
+/** Starts the backend reads of [`startup`] (once); `main.ts` starts them before mounting. */
+export function readStartup(): Promise<StartupReads> {
+  startupReads ??= Promise.all([
+    backend.appInfo().catch(() => null),
+    backend.sessionInfo().catch(() => null),
+    backend.cachedServices().catch(() => null),
+  ]);
+  return startupReads;
+}
+
 /**
  * Start-up: only local calls before the first paint (settings, session, disk cache);
  * a remembered session paints the services from cache at once, then restores the
  * session and refreshes over the network in the background.
  */
 export async function startup(): Promise<void> {
-  const [info, session, cached] = await Promise.all([
-    backend.appInfo().catch(() => null),
-    backend.sessionInfo().catch(() => null),
-    backend.cachedServices().catch(() => null),
-  ]);
+  const reads = readStartup();
+  startupReads = null; // used up: a later start-up (a test's) reads afresh
+  const [info, session, cached] = await reads;
   if (info) {
     app.info = info;
     setLang(info.lang);
