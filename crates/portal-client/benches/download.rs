@@ -16,6 +16,9 @@
 //! throughputs, their ratio (target ≥ 0.9) and the downloader's peak extra
 //! RSS (target < 32 MiB), measured by resetting the high-water mark
 //! (`/proc/self/clear_refs` ← 5), reading `VmHWM`, and sampling `VmRSS`.
+//! Also the CPU seconds of each download (client and portal, ours and
+//! curl's) and SHA-256's own time on this CPU, with the best ratio to curl
+//! those allow on the machine's cores.
 
 use portal_api::Os;
 use portal_client::{ClientConfig, MemoryStore, PortalClient};

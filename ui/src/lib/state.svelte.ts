@@ -87,7 +87,7 @@ export function isResumable(session: SessionInfo | null): boolean {
 type StartupReads = [AppInfo | null, SessionInfo | null, Cached<ServiceList> | null];
 let startupReads: Promise<StartupReads> | null = null;
 
-/** Starts the backend reads of [`startup`] (once); `main.ts` starts them before mounting. */
+/** Starts the backend reads of {@link startup} (once); `main.ts` starts them before mounting. */
 export function readStartup(): Promise<StartupReads> {
   startupReads ??= Promise.all([
     backend.appInfo().catch(() => null),
