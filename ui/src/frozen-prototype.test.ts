@@ -19,7 +19,7 @@ describe("with a frozen Object.prototype", () => {
     await user.click(screen.getByTestId("signin-submit"));
     expect(textOf(await screen.findByTestId("services-total-amount"))).toBe("24,80 €");
     await user.click(screen.getByTestId("nav-settings"));
-    await user.selectOptions(screen.getByTestId("language-select"), "en");
+    await user.selectOptions(await screen.findByTestId("language-select"), "en");
     expect(textOf(screen.getByTestId("nav-services"))).toBe("Ordered services");
     expect(Object.isFrozen(Object.prototype)).toBe(true);
   });
