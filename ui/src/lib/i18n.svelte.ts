@@ -104,6 +104,18 @@ export function localized(text: LocalizedText): string {
   return text[state.lang] || text.fi || text.en;
 }
 
+// Intl formatters, made once per language and kind: constructing one loads ICU data
+// and costs far more than formatting (a services view formats dozens of values).
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key);
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f as T;
+}
+
 /** Parses `YYYY-MM-DD` (or an RFC 3339 timestamp) without time-zone drift. */
 export function parseIsoDate(iso: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -121,12 +133,14 @@ function formatDateIn(lang: Lang, iso: string): string {
   const d = parseIsoDate(iso);
   if (!d) return iso;
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
-    day: "numeric",
-    month: "numeric",
-    year: "numeric",
-    ...(dateOnly ? { timeZone: "UTC" } : {}),
-  }).format(d);
+  const make = () =>
+    new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+      day: "numeric",
+      month: "numeric",
+      year: "numeric",
+      ...(dateOnly ? { timeZone: "UTC" } : {}),
+    });
+  return formatter(`date-${dateOnly ? "utc" : "local"}-${lang}`, make).format(d);
 }
 
 /** fi `9,90 €`, en `€9.90`. */
@@ -135,22 +149,24 @@ export function formatMoney(cents: number): string {
 }
 
 function formatMoneyIn(lang: Lang, cents: number): string {
-  return new Intl.NumberFormat(INTL_LOCALE[lang], { style: "currency", currency: "EUR" }).format(cents / 100);
+  const make = () => new Intl.NumberFormat(INTL_LOCALE[lang], { style: "currency", currency: "EUR" });
+  return formatter(`money-${lang}`, make).format(cents / 100);
 }
 
 /** Local time of an RFC 3339 timestamp, e.g. fi `14.05`, en `14:05`. */
 export function formatTime(iso: string): string {
   const d = parseIsoDate(iso);
   if (!d) return "";
-  return new Intl.DateTimeFormat(INTL_LOCALE[state.lang], { hour: "2-digit", minute: "2-digit" }).format(d);
+  const lang = state.lang;
+  const make = () => new Intl.DateTimeFormat(INTL_LOCALE[lang], { hour: "2-digit", minute: "2-digit" });
+  return formatter(`time-${lang}`, make).format(d);
 }
 
 /** Megabytes with one decimal in the current language, e.g. fi `12,5`. */
 export function formatMegabytes(bytes: number): string {
-  return new Intl.NumberFormat(INTL_LOCALE[state.lang], {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(bytes / (1024 * 1024));
+  const lang = state.lang;
+  const make = () => new Intl.NumberFormat(INTL_LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return formatter(`megabytes-${lang}`, make).format(bytes / (1024 * 1024));
 }
 
 /** The localized text of an error: `error-<code>`, else `error-internal`, else a generic UI text. */
