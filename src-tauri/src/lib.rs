@@ -17,6 +17,7 @@ pub mod settings;
 pub mod startup;
 pub mod state;
 pub mod types;
+pub mod webkit_env;
 
 use launch::LaunchOptions;
 use state::{Core, Dirs};
@@ -26,16 +27,6 @@ use tauri::Manager;
 
 /// How often the background task checks connectivity and flushes the outbox.
 pub const BACKGROUND_INTERVAL: Duration = Duration::from_secs(30);
-
-/// WebKitGTK's DMA-BUF renderer paints a blank window on many NVIDIA and
-/// some Wayland set-ups (tauri-apps/tauri #9394, #13885): turn it off unless
-/// the user decided. Must run before GTK starts.
-fn linux_webkit_workarounds() {
-    #[cfg(target_os = "linux")]
-    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
-        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
-    }
-}
 
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
@@ -61,7 +52,7 @@ fn dirs(app: &tauri::App, launch: &LaunchOptions) -> tauri::Result<Dirs> {
 
 pub fn run() {
     startup::begin();
-    linux_webkit_workarounds();
+    webkit_env::apply();
     init_logging();
     let launch = LaunchOptions::from_process();
 

@@ -5,12 +5,14 @@
 //! both apps the same way, from screenshots).
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+// The app's own module, compiled in (not the app crate: the floor links nothing else).
+#[path = "../../../src-tauri/src/webkit_env.rs"]
+mod webkit_env;
+
 fn main() {
-    // Same WebKitGTK setting as the real app (src-tauri/src/lib.rs), before GTK starts.
-    #[cfg(target_os = "linux")]
-    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
-        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
-    }
+    // The same WebKitGTK settings as the real app, before GTK starts: the floor differs
+    // from the app only in what it shows.
+    webkit_env::apply();
     let log_ready = std::env::var_os("FLOOR_APP_READY_LOG").is_some();
     tauri::Builder::default()
         .on_page_load(move |_webview, payload| {
