@@ -6,7 +6,10 @@ import { svelteTesting } from "@testing-library/svelte/vite";
 // The Fluent files live outside ui/ (in ../locales) and are bundled through
 // import.meta.glob in src/lib/i18n.svelte.ts; dev mode must be allowed to read them.
 export default defineConfig({
-  plugins: [svelte(), svelteTesting()],
+  // Styles come with the script (no stylesheet in index.html): WebKit then has nothing
+  // to paint before the app has mounted its first view (a blank styled frame first cost
+  // ≈ 30 ms of the first paint on 2 cores).
+  plugins: [svelte({ emitCss: false }), svelteTesting()],
   clearScreen: false,
   base: "./",
   server: {

@@ -50,6 +50,43 @@ fn dirs(app: &tauri::App, launch: &LaunchOptions) -> tauri::Result<Dirs> {
     })
 }
 
+/// Creates the main window (`create: false` in tauri.conf.json) with the start-up
+/// snapshot as its initialization script when it is ready within
+/// [`startup::SNAPSHOT_WAIT`]; the snapshot task runs on if not, so a slow
+/// first portal start is not cancelled.
+fn main_window(app: &tauri::App, core: &Arc<Core>) -> tauri::Result<()> {
+    let task = {
+        let core = core.clone();
+        tauri::async_runtime::spawn(async move { startup::snapshot(&core).await })
+    };
+    let snapshot = tauri::async_runtime::block_on(async {
+        tokio::time::timeout(startup::SNAPSHOT_WAIT, task)
+            .await
+            .ok()
+            .and_then(Result::ok)
+            .flatten()
+    });
+    startup::milestone(if snapshot.is_some() {
+        "snapshot ready"
+    } else {
+        "no snapshot"
+    });
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == "main")
+        .cloned()
+        .unwrap_or_default();
+    let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?;
+    if let Some(s) = &snapshot {
+        window = window.initialization_script(startup::init_script(s));
+    }
+    window.build()?;
+    Ok(())
+}
+
 pub fn run() {
     startup::begin();
     webkit_env::apply();
@@ -78,6 +115,7 @@ pub fn run() {
             let events = Arc::new(events::TauriEvents(app.handle().clone()));
             let core = Arc::new(Core::new(launch.clone(), dirs, events)?);
             app.manage(core.clone());
+            main_window(app, &core)?;
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(state::background(
                 core,

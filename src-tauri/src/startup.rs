@@ -1,10 +1,47 @@
-//! Start-up milestones in the log (`startup: <what> at <ms>`), measured from
-//! `run()`: what the start-up benchmark's single "first paint" figure is
-//! made of. One line each, at `debug` (`RUST_LOG=omahallinta_lib=debug`).
+//! Start-up: the snapshot of what the UI's first view needs, handed to the
+//! web view with the page, and milestones in the log (`startup: <what> at
+//! <ms>`, measured from `run()`, at `debug`: `RUST_LOG=omahallinta_lib=debug`)
+//! that make up the start-up benchmark's "first paint" figure.
 
+use crate::state::Core;
+use crate::types::StartupSnapshot;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+/// How long window creation waits for the snapshot (a remembered session and
+/// the cache are read in a few ms; the demo portal's first start takes
+/// longer, and then the UI asks over IPC as usual).
+pub const SNAPSHOT_WAIT: Duration = Duration::from_millis(150);
+
+/// The `sessionStorage` key the UI sets once it has used the snapshot
+/// (`ui/src/lib/state.svelte.ts`): a reload of the page reads the state afresh.
+pub const SNAPSHOT_USED_KEY: &str = "oma-startup-used";
+
+/// The first view's data, as `app_info`, `session_info` and `cached_services`
+/// answer; `None` when the portal client can't be set up (the UI's IPC path
+/// then reports the error).
+pub async fn snapshot(core: &Core) -> Option<StartupSnapshot> {
+    let (info, session, cached) =
+        tokio::join!(core.app_info(), core.session_info(), core.cached_services());
+    Some(StartupSnapshot {
+        info: info.ok()?,
+        session,
+        cached: cached.ok().flatten(),
+    })
+}
+
+/// The web view's initialization script: runs before the page's own scripts,
+/// so the UI renders its first frame from `window.__OMA_STARTUP__` instead of
+/// waiting for three IPC answers. Holds nothing secret: the same data the
+/// commands give the UI.
+pub fn init_script(snapshot: &StartupSnapshot) -> String {
+    let json = serde_json::to_string(snapshot).unwrap_or_else(|_| "null".into());
+    format!(
+        "try{{if(!sessionStorage.getItem({key:?}))window.__OMA_STARTUP__={json};}}catch(_){{}}",
+        key = SNAPSHOT_USED_KEY
+    )
+}
 
 static START: OnceLock<Instant> = OnceLock::new();
 

@@ -87,6 +87,16 @@ pub struct Cached<T> {
     pub from_cache: bool,
 }
 
+/// What the UI's first view needs (`app_info`, `session_info`,
+/// `cached_services` in one), handed to the web view with the page
+/// (`startup::init_script`) so that its first frame is the right view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StartupSnapshot {
+    pub info: AppInfo,
+    pub session: SessionInfo,
+    pub cached: Option<Cached<portal_api::ServiceList>>,
+}
+
 /// Where an installer download stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

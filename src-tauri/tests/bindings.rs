@@ -35,6 +35,7 @@ fn generate() -> BTreeMap<String, String> {
         Settings,
         Connectivity,
         OutboxDelivered,
+        StartupSnapshot,
     );
     let mut out = BTreeMap::new();
     for name in &ours {

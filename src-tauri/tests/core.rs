@@ -302,6 +302,54 @@ async fn remembered_session_is_restored_after_a_restart() {
     server.shutdown().await;
 }
 
+/// The start-up snapshot (the web view's initialization script) is what the
+/// three first-view commands answer, and holds no secret.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn startup_snapshot_is_the_first_view_without_secrets() {
+    use omahallinta_lib::startup;
+    let tmp = tempfile::tempdir().unwrap();
+    let server = portal(tmp.path()).await;
+    let store = Arc::new(MemoryStore::new());
+    {
+        let s = core(launch_for(&server, tmp.path()), tmp.path(), store.clone());
+        s.core
+            .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), true)
+            .await
+            .unwrap();
+        s.core.services().await.unwrap();
+    }
+    let s = core(launch_for(&server, tmp.path()), tmp.path(), store.clone());
+    let snap = startup::snapshot(&s.core).await.expect("snapshot");
+    assert_eq!(snap.info, s.core.app_info().await.unwrap());
+    assert_eq!(snap.session, s.core.session_info().await);
+    assert!(snap.session.remembered && !snap.session.signed_in);
+    let cached = s.core.cached_services().await.unwrap().expect("cache");
+    assert_eq!(snap.cached.as_ref(), Some(&cached));
+
+    let script = startup::init_script(&snap);
+    let prefix = format!(
+        "try{{if(!sessionStorage.getItem({:?}))window.__OMA_STARTUP__=",
+        startup::SNAPSHOT_USED_KEY
+    );
+    let json = script
+        .strip_prefix(&prefix)
+        .and_then(|r| r.strip_suffix(";}catch(_){}"))
+        .unwrap_or_else(|| panic!("script shape: {script}"));
+    let parsed: StartupSnapshot = serde_json::from_str(json).unwrap();
+    assert_eq!(parsed, snap);
+    let stored = store.load().unwrap().expect("remembered");
+    assert!(!script.contains(stored.refresh_token.expose()));
+    assert!(!script.contains(demo::FAMILY.password));
+
+    // Signed out, nothing remembered: the sign-in view, no cache.
+    s.core.sign_out().await.unwrap();
+    let s = core(launch_for(&server, tmp.path()), tmp.path(), store.clone());
+    let snap = startup::snapshot(&s.core).await.expect("snapshot");
+    assert_eq!(snap.session, SessionInfo::default());
+    assert!(snap.cached.is_none());
+    server.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offline_shows_the_cache_queues_feedback_and_delivers_it_later() {
     let tmp = tempfile::tempdir().unwrap();

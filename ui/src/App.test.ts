@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from "vitest";
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import App from "./App.svelte";
-import { limits, readStartup } from "./lib/state.svelte";
+import { unmount } from "svelte";
+import { boot } from "./lib/boot";
+import { limits, startup } from "./lib/state.svelte";
 import { clean, deferred, emitEvent, expectNoA11yViolations, fail, mockBackend, ok, textOf } from "./test/helpers";
 import * as fx from "./test/fixtures";
 
@@ -29,19 +31,73 @@ describe("start-up", () => {
     expect(screen.queryByTestId("offline-banner")).toBeNull();
   });
 
-  it("uses the reads main.ts starts before mounting: one call each", async () => {
+  it("shares the start-up main.ts runs before mounting: one call each", async () => {
     const { calls } = mockBackend({
       session_info: ok(fx.remembered),
       cached_services: ok(fx.cached(fx.serviceList, 5, true)),
       restore_session: ok(fx.signedIn),
     });
-    void readStartup();
+    void startup();
     render(App);
     expect(await screen.findByTestId("service-row-11")).toBeTruthy();
     await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("restore_session"));
     for (const cmd of ["app_info", "session_info", "cached_services"]) {
       expect(calls.filter((c) => c.cmd === cmd)).toHaveLength(1);
     }
+  });
+
+  it("boots into the start-up view in the user's language: no other render first", async () => {
+    mockBackend({
+      app_info: ok({ ...fx.appInfo, lang: "en" }),
+      session_info: ok(fx.remembered),
+      cached_services: ok(fx.cached(fx.serviceList, 5, true)),
+      restore_session: deferred<unknown>().handler,
+    });
+    const target = document.body.appendChild(document.createElement("div"));
+    const rendered: string[] = [];
+    const watch = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) rendered.push(n.textContent ?? "");
+    });
+    watch.observe(target, { childList: true, subtree: true });
+    const instance = await boot(target);
+    try {
+      expect(within(target).getByTestId("service-row-11")).toBeTruthy();
+      await Promise.resolve();
+      for (const r of watch.takeRecords()) for (const n of r.addedNodes) rendered.push(n.textContent ?? "");
+      const all = rendered.join("\n");
+      expect(all).toContain("Ordered services");
+      expect(all).not.toContain("Tilatut palvelut"); // Finnish first, then English
+      expect(all).not.toMatch(/Ladataan|Loading/); // a "Loading…" render first
+    } finally {
+      watch.disconnect();
+      await unmount(instance);
+      target.remove();
+    }
+  });
+
+  it("renders the first view from the shell's start-up snapshot, without asking the backend", async () => {
+    const { calls } = mockBackend({
+      session_info: ok(fx.signedOut), // would show sign-in: the snapshot must win
+      cached_services: ok(null),
+      restore_session: ok(fx.signedIn),
+    });
+    sessionStorage.clear();
+    const w = window as { __OMA_STARTUP__?: unknown };
+    w.__OMA_STARTUP__ = {
+      info: { ...fx.appInfo, demo: true },
+      session: fx.remembered,
+      cached: fx.cached(fx.serviceList, 5, true),
+    };
+    render(App);
+    expect(await screen.findByTestId("service-row-11")).toBeTruthy();
+    expect(screen.getByTestId("demo-badge")).toBeTruthy();
+    const cmds = calls.map((c) => c.cmd);
+    for (const cmd of ["app_info", "session_info", "cached_services"]) expect(cmds).not.toContain(cmd);
+    // Used once: gone from the page, and marked so that a reload's copy is ignored.
+    expect(w.__OMA_STARTUP__).toBeUndefined();
+    expect(sessionStorage.getItem("oma-startup-used")).toBe("1");
+    // The refresh after the first paint still happens.
+    await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("restore_session"));
   });
 
   it("treats a remembered account reported as email only (not signed in) as resumable", async () => {

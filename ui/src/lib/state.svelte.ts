@@ -6,7 +6,15 @@ import type { ErrorBody } from "./bindings/api/ErrorBody";
 import type { FeedbackTopic } from "./bindings/api/FeedbackTopic";
 import type { ServiceList } from "./bindings/api/ServiceList";
 import { setLang } from "./i18n.svelte";
-import type { AppInfo, Cached, Lang, OutboxDelivered, SessionInfo, SignInOutcome } from "./types";
+import type {
+  AppInfo,
+  Cached,
+  Lang,
+  OutboxDelivered,
+  SessionInfo,
+  SignInOutcome,
+  StartupSnapshot,
+} from "./types";
 
 export type View =
   | { name: "signin" }
@@ -84,28 +92,53 @@ export function isResumable(session: SessionInfo | null): boolean {
   return session !== null && (session.signed_in || session.remembered || session.email !== null);
 }
 
-type StartupReads = [AppInfo | null, SessionInfo | null, Cached<ServiceList> | null];
-let startupReads: Promise<StartupReads> | null = null;
-
-/** Starts the backend reads of {@link startup} (once); `main.ts` starts them before mounting. */
-export function readStartup(): Promise<StartupReads> {
-  startupReads ??= Promise.all([
-    backend.appInfo().catch(() => null),
-    backend.sessionInfo().catch(() => null),
-    backend.cachedServices().catch(() => null),
-  ]);
-  return startupReads;
-}
+let startupRun: Promise<void> | null = null;
 
 /**
  * Start-up: only local calls before the first paint (settings, session, disk cache);
  * a remembered session paints the services from cache at once, then restores the
- * session and refreshes over the network in the background.
+ * session and refreshes over the network in the background. `main.ts` runs it before
+ * mounting, so that the first render is already the right view in the right language
+ * (rendering twice cost ≈ 15 ms before the first paint); a run in progress is shared.
  */
-export async function startup(): Promise<void> {
-  const reads = readStartup();
-  startupReads = null; // used up: a later start-up (a test's) reads afresh
-  const [info, session, cached] = await reads;
+export function startup(): Promise<void> {
+  startupRun ??= applyStartup().finally(() => {
+    startupRun = null;
+  });
+  return startupRun;
+}
+
+/** `sessionStorage` key: the start-up snapshot was used (`SNAPSHOT_USED_KEY` in
+ * src-tauri/src/startup.rs), so a reload of the page asks the backend afresh. */
+const SNAPSHOT_USED_KEY = "oma-startup-used";
+
+/** The snapshot the shell hands the page (`window.__OMA_STARTUP__`), once. */
+function takeSnapshot(): StartupSnapshot | null {
+  const w = window as { __OMA_STARTUP__?: StartupSnapshot };
+  const snapshot = w.__OMA_STARTUP__ ?? null;
+  delete w.__OMA_STARTUP__;
+  if (snapshot) {
+    try {
+      sessionStorage.setItem(SNAPSHOT_USED_KEY, "1");
+    } catch {
+      // No storage: a reload would reuse the snapshot, then refresh it as usual.
+    }
+  }
+  return snapshot;
+}
+
+/** The first view's state: from the shell's snapshot (an initialization script of the
+ * web view, so no IPC round trips before the first render) when there is one, else from
+ * the backend. */
+async function applyStartup(): Promise<void> {
+  const snapshot = takeSnapshot();
+  const [info, session, cached] = snapshot
+    ? [snapshot.info, snapshot.session, snapshot.cached]
+    : await Promise.all([
+        backend.appInfo().catch(() => null),
+        backend.sessionInfo().catch(() => null),
+        backend.cachedServices().catch(() => null),
+      ]);
   if (info) {
     app.info = info;
     setLang(info.lang);

@@ -13,6 +13,7 @@ export type { OutboxDelivered } from "./bindings/app/OutboxDelivered";
 export type { SessionInfo } from "./bindings/app/SessionInfo";
 export type { Settings } from "./bindings/app/Settings";
 export type { SignInOutcome } from "./bindings/app/SignInOutcome";
+export type { StartupSnapshot } from "./bindings/app/StartupSnapshot";
 
 /** `portal_api::FEEDBACK_MESSAGE_MAX_CHARS` (crates/portal-api/src/feedback.rs), in Unicode scalar values. */
 export const FEEDBACK_MESSAGE_MAX_CHARS = 2000;
