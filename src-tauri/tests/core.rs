@@ -53,6 +53,24 @@ fn dirs(tmp: &Path) -> Dirs {
     }
 }
 
+/// One app signs in with "remember me" and fills the offline cache; then a new app
+/// starts over the same data dir and keychain (a restart), and is returned.
+async fn restart_after_remembered_sign_in(
+    server: &RunningServer,
+    tmp: &Path,
+    store: &Arc<MemoryStore>,
+) -> Setup {
+    {
+        let s = core(launch_for(server, tmp), tmp, store.clone());
+        s.core
+            .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), true)
+            .await
+            .unwrap();
+        s.core.services().await.unwrap();
+    }
+    core(launch_for(server, tmp), tmp, store.clone())
+}
+
 fn core(launch: LaunchOptions, tmp: &Path, store: Arc<MemoryStore>) -> Setup {
     let events = Arc::new(Recorder::default());
     let factory: StoreFactory = Box::new(move |_| store.clone() as Arc<dyn SessionStore>);
@@ -270,16 +288,7 @@ async fn remembered_session_is_restored_after_a_restart() {
     let tmp = tempfile::tempdir().unwrap();
     let server = portal(tmp.path()).await;
     let store = Arc::new(MemoryStore::new());
-    {
-        let s = core(launch_for(&server, tmp.path()), tmp.path(), store.clone());
-        s.core
-            .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), true)
-            .await
-            .unwrap();
-        s.core.services().await.unwrap();
-    }
-    // A new app over the same data dir and keychain.
-    let s = core(launch_for(&server, tmp.path()), tmp.path(), store.clone());
+    let s = restart_after_remembered_sign_in(&server, tmp.path(), &store).await;
     let before = s.core.session_info().await;
     assert!(!before.signed_in);
     assert!(before.remembered);
@@ -310,15 +319,7 @@ async fn startup_snapshot_is_the_first_view_without_secrets() {
     let tmp = tempfile::tempdir().unwrap();
     let server = portal(tmp.path()).await;
     let store = Arc::new(MemoryStore::new());
-    {
-        let s = core(launch_for(&server, tmp.path()), tmp.path(), store.clone());
-        s.core
-            .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), true)
-            .await
-            .unwrap();
-        s.core.services().await.unwrap();
-    }
-    let s = core(launch_for(&server, tmp.path()), tmp.path(), store.clone());
+    let s = restart_after_remembered_sign_in(&server, tmp.path(), &store).await;
     let snap = startup::snapshot(&s.core).await.expect("snapshot");
     assert_eq!(snap.info, s.core.app_info().await.unwrap());
     assert_eq!(snap.session, s.core.session_info().await);
