@@ -422,8 +422,12 @@ def test_5_corrupt_cache_is_ignored(fault_app, fault_services, data_dir: Path):
     except Exception:
         app.screenshot("FAILED-corrupt-cache")
         raise AssertionError(f"after a corrupt cache the page says:\n{page_text(app)}")
-    rows = app.d.find_elements("css selector", '[data-testid^="service-row-"]')
-    assert len(rows) == len(fault_services["services"])
+    # Cards below the window's first screen come a frame after the first ones.
+    app.wait.until(
+        lambda d: len(d.find_elements("css selector", '[data-testid^="service-row-"]'))
+        == len(fault_services["services"]),
+        "not every service shown",
+    )
     assert not app.has("offline-banner")
     app.check_view("corrupt-cache-ignored-en")
     # The garbage was replaced by a good copy.

@@ -160,7 +160,7 @@ async function applyStartup(): Promise<void> {
 
 /** Runs `fn` once, after the next frame has been painted — or after 300 ms, since a
  * hidden or minimized window gets no frames. */
-function afterNextPaint(fn: () => void): void {
+export function afterNextPaint(fn: () => void): void {
   let done = false;
   const run = (): void => {
     if (!done) {

@@ -17,6 +17,7 @@ function show() {
 describe("ordered services", () => {
   it("shows dates, validity, prices, statuses and the total in Finnish", async () => {
     show();
+    await screen.findByTestId("service-row-13"); // the cards below the window come a frame later
     const security = within(screen.getByTestId("service-row-11"));
     expect(textOf(security.getByRole("heading"))).toBe("F-Secure Turvapaketti 5 laitteelle");
     expect(textOf(security.getByTestId("service-group"))).toBe("Tietoturvapalvelut");
@@ -42,12 +43,26 @@ describe("ordered services", () => {
     await expectNoA11yViolations();
   });
 
-  it("lists ended services last", () => {
+  it("lists ended services last", async () => {
     mockBackend();
     app.services = fx.cached({ ...fx.serviceList, services: [fx.endedChannel, fx.turvapaketti, fx.mixPackage] }, 0, false);
     render(Services);
+    await screen.findByTestId("service-row-13");
     const rows = screen.getAllByTestId(/^service-row-/).map((r) => r.dataset.serviceId);
     expect(rows).toEqual(["11", "12", "13"]);
+  });
+
+  it("renders the cards the window can show first, the others once that frame is painted", async () => {
+    const height = window.innerHeight;
+    window.innerHeight = 560; // room for one card below the header, title and notices
+    try {
+      show();
+      expect(screen.getAllByTestId(/^service-row-/).map((r) => r.dataset.serviceId)).toEqual(["11"]);
+      expect(await screen.findByTestId("service-row-13")).toBeTruthy();
+      expect(screen.getAllByTestId(/^service-row-/)).toHaveLength(3);
+    } finally {
+      window.innerHeight = height;
+    }
   });
 
   it("shows the upcoming status", () => {
