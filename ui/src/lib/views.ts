@@ -1,5 +1,16 @@
 // The views a start never shows first, loaded on first use: Vite makes each its own chunk,
 // so WebKit parses and runs only the start-up views' script before the first paint.
+import type { Component } from "svelte";
+import type { View } from "./state.svelte";
+
+/** A view loaded on first use: every view but the two a start can show. */
+export type LazyView = Exclude<View, { name: "signin" } | { name: "services" }>;
+
+/** Each view's component takes the view's fields (all but `name`) as its props. */
+type Loaders = {
+  [K in LazyView["name"]]: () => Promise<{ default: Component<Omit<Extract<LazyView, { name: K }>, "name">> }>;
+};
+
 export const views = {
   activation: () => import("../views/Activation.svelte"),
   feedback: () => import("../views/Feedback.svelte"),
@@ -9,7 +20,17 @@ export const views = {
   billing: () => import("../views/Billing.svelte"),
   details: () => import("../views/Details.svelte"),
   password: () => import("../views/Password.svelte"),
-};
+} satisfies Loaders;
+
+/** The view's component (loaded on first use) and its props. */
+export async function loadView(
+  view: LazyView,
+): Promise<{ component: Component<Record<string, unknown>>; props: Record<string, unknown> }> {
+  const { name, ...props } = view;
+  // `Loaders` above checks that each component takes its view's fields.
+  const component = (await views[name]()).default as unknown as Component<Record<string, unknown>>;
+  return { component, props };
+}
 
 /** How long after start-up the other views are fetched, so that opening one is instant. */
 export const PREFETCH_AFTER_MS = 2000;
