@@ -24,6 +24,7 @@ use state::{Core, Dirs};
 use std::sync::Arc;
 use std::time::Duration;
 use tauri::Manager;
+use tauri_plugin_window_state::StateFlags;
 
 /// How often the background task checks connectivity and flushes the outbox.
 pub const BACKGROUND_INTERVAL: Duration = Duration::from_secs(30);
@@ -79,12 +80,24 @@ fn main_window(app: &tauri::App, core: &Arc<Core>) -> tauri::Result<()> {
         .find(|w| w.label == "main")
         .cloned()
         .unwrap_or_default();
-    let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?;
+    // Hidden until its page starts loading (startup::SHOW_FALLBACK says why).
+    let mut window =
+        tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?.visible(false);
     if let Some(s) = &snapshot {
         window = window.initialization_script(startup::init_script(s));
     }
-    window.build()?;
+    let window = window.build()?;
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(startup::SHOW_FALLBACK).await;
+        startup::show_once(|| show(&window));
+    });
     Ok(())
+}
+
+fn show(window: &tauri::WebviewWindow) {
+    if let Err(e) = window.show() {
+        tracing::warn!("showing the main window failed: {e}");
+    }
 }
 
 pub fn run() {
@@ -102,12 +115,21 @@ pub fn run() {
                 let _ = w.set_focus();
             }
         }))
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Size, position and maximized state are restored; visibility is not: the
+        // window is shown when its page starts loading (`main_window`).
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(StateFlags::all() - StateFlags::VISIBLE)
+                .build(),
+        )
         .plugin(tauri_plugin_notification::init())
-        .on_page_load(|_, payload| {
-            if matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
-                startup::milestone("page loaded");
+        .on_page_load(|webview, payload| match payload.event() {
+            tauri::webview::PageLoadEvent::Started => {
+                if let Some(w) = webview.app_handle().get_webview_window(webview.label()) {
+                    startup::show_once(|| show(&w));
+                }
             }
+            tauri::webview::PageLoadEvent::Finished => startup::milestone("page loaded"),
         })
         .setup(move |app| {
             startup::milestone("setup");

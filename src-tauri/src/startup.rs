@@ -14,6 +14,28 @@ use std::time::{Duration, Instant};
 /// longer, and then the UI asks over IPC as usual).
 pub const SNAPSHOT_WAIT: Duration = Duration::from_millis(150);
 
+/// The main window is created hidden and shown when its page starts loading
+/// ([`show_once`]), or after this long at the latest. Shown at once, WebKitGTK
+/// may draw the web view while its web process is still starting up; that
+/// first draw blocks the UI thread for up to 500 ms waiting for the web
+/// process, which in turn waits for the UI thread (measured: every second or
+/// third start on 2 cores was 0.5 s late). A window shown with its page also
+/// never flashes an empty frame first.
+pub const SHOW_FALLBACK: Duration = Duration::from_millis(1500);
+
+static SHOWN: AtomicBool = AtomicBool::new(false);
+
+/// Runs `show` the first time it is called in this process (page load started
+/// or the [`SHOW_FALLBACK`] timer, whichever comes first); true if it ran.
+pub fn show_once(show: impl FnOnce()) -> bool {
+    if SHOWN.swap(true, Ordering::AcqRel) {
+        return false;
+    }
+    show();
+    milestone("window shown");
+    true
+}
+
 /// The `sessionStorage` key the UI sets once it has used the snapshot
 /// (`ui/src/lib/state.svelte.ts`): a reload of the page reads the state afresh.
 pub const SNAPSHOT_USED_KEY: &str = "oma-startup-used";
@@ -63,5 +85,22 @@ pub fn milestone(what: &str) {
 pub fn first(flag: &AtomicBool, what: &str) {
     if !flag.swap(true, Ordering::Relaxed) {
         milestone(what);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    #[test]
+    fn the_window_is_shown_once_whoever_comes_first() {
+        let shown = Cell::new(0);
+        // Page load started: shows.
+        assert!(show_once(|| shown.set(shown.get() + 1)));
+        // The fallback timer and later page loads (reloads) do not show again.
+        assert!(!show_once(|| shown.set(shown.get() + 1)));
+        assert!(!show_once(|| shown.set(shown.get() + 1)));
+        assert_eq!(shown.get(), 1);
     }
 }

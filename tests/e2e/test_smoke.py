@@ -29,5 +29,8 @@ def test_smoke_app_starts_with_title_and_sign_in(start_app):
         capture_output=True, text=True, timeout=10,
     )
     assert found.stdout.strip(), "no visible X window titled Omahallinta"
+    # The window is created hidden and shown once its page starts loading: the page
+    # must know it is visible (a hidden page gets no frames).
+    assert app.d.execute_script("return document.visibilityState") == "visible"
     assert app.d.title == "Omahallinta"
     app.screenshot("smoke-sign-in")
