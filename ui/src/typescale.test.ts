@@ -41,6 +41,27 @@ describe("type scale", () => {
     for (const { file, value } of weights) expect(["var(--strong)", "normal"], `${file}: font-weight ${value}`).toContain(value);
   });
 
+  it("large sizes are strong and the small size is not: five size × weight pairs", () => {
+    let checked = 0;
+    for (const [file, text] of Object.entries(files)) {
+      for (const m of styles(file, text).matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+        const selector = (m[1] ?? "").replace(/\/\*[\s\S]*?\*\//g, "").trim();
+        const body = m[2] ?? "";
+        const weight = /font-weight\s*:/.test(body);
+        const strong = /font-weight:\s*var\(--strong\)/.test(body) || /(^|[\s,>])(h1|h2|strong)$/.test(selector);
+        if (/font-size:\s*var\(--text-(lg|xl)\)/.test(body)) {
+          checked++;
+          expect(strong, `${file}: ${selector} is large but not strong`).toBe(true);
+        }
+        if (/font-size:\s*var\(--text-sm\)/.test(body)) {
+          checked++;
+          expect(weight, `${file}: ${selector} is small and sets a weight`).toBe(false);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(8);
+  });
+
   it("elements bold by default use the strong weight", () => {
     const css = files["./app.css"] ?? "";
     expect(css).toMatch(/h1,\s*h2,\s*h3,\s*h4,\s*strong,\s*b,\s*th\s*\{\s*font-weight: var\(--strong\);/);

@@ -87,6 +87,8 @@ describe("ordered services", () => {
     show();
     const user = userEvent.setup();
     const row = within(screen.getByTestId("service-row-12"));
+    // A closed disclosure's body is not rendered (a cheaper first frame).
+    expect(row.queryByTestId("service-cancel-write-12")).toBeNull();
     await user.click(row.getByText("Miten irtisanon?"));
     expect(textOf(row.getByTestId("service-cancel-12"))).toContain("Irtisanomisilmoitus tehdään aina kirjallisesti");
     await user.click(row.getByTestId("service-cancel-write-12"));
@@ -125,6 +127,7 @@ describe("MIX package content", () => {
     app.services = fx.cached(list, 0, false);
     render(Services);
     const user = userEvent.setup();
+    expect(screen.queryByTestId("mix-12-ch-yle")).toBeNull();
     await user.click(screen.getByText("Muokkaa MIX-paketin sisältöä"));
     expect((screen.getByTestId("mix-12-ch-yle") as HTMLInputElement).checked).toBe(true);
     await user.click(screen.getByTestId("mix-12-ch-sub"));
