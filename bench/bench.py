@@ -69,6 +69,11 @@ def median(v: list[float]) -> float | None:
     return statistics.median(v) if v else None
 
 
+def fast_half(v: list[float]) -> float | None:
+    """Median of the fastest half (rounded up) of `v`."""
+    return median(sorted(v)[:(len(v) + 1) // 2]) if v else None
+
+
 def ratio(a, b):
     return round(a / b, 3) if a is not None and b else None
 
@@ -359,6 +364,10 @@ def bench_startup_memory(work: Path) -> dict:
         return {
             "first_paint_ms_median": median([r["first_paint_ms"] for r in rs]),
             "first_paint_ms": [r["first_paint_ms"] for r in rs],
+            # Mode for mode: WebKitGTK starts are bimodal here (a default Tauri window is
+            # sometimes drawn before its web process is up and stalls 0.5 s; the app shows
+            # its window later and doesn't), so medians alone can flatter the app.
+            "first_paint_ms_fast_half": fast_half([r["first_paint_ms"] for r in rs]),
             "first_window_pixels_ms_median": median([r["first_window_pixels_ms"] for r in rs]),
             "pss_mib_median": round(median([r["pss_kib"] for r in rs]) / 1024, 1),
             "rss_mib_median": round(median([r["rss_kib"] for r in rs]) / 1024, 1),
@@ -494,6 +503,10 @@ def table(res: dict) -> list[list[str]]:
         r = ratio(a["first_paint_ms_median"], f["first_paint_ms_median"])
         row("Start-up → first paint (ms)", f"{a['first_paint_ms_median']:.0f}",
             f"floor {f['first_paint_ms_median']:.0f}", r, "≤ 1.25×", r is not None and r <= 1.25)
+        if a.get("first_paint_ms_fast_half") and f.get("first_paint_ms_fast_half"):
+            r = ratio(a["first_paint_ms_fast_half"], f["first_paint_ms_fast_half"])
+            row("  the fastest half of the starts (ms)", f"{a['first_paint_ms_fast_half']:.0f}",
+                f"floor {f['first_paint_ms_fast_half']:.0f}", r, "≤ 1.25×", r is not None and r <= 1.25)
         r = ratio(a["first_window_pixels_ms_median"], f["first_window_pixels_ms_median"])
         row("  of which: window's first pixels (ms)", f"{a['first_window_pixels_ms_median']:.0f}",
             f"floor {f['first_window_pixels_ms_median']:.0f}", r, "(report)", None)
