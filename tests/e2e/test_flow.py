@@ -157,7 +157,7 @@ def test_2_services_match_the_portal(session, portal_services):
     app = session.app
     check_services(app, portal_services, "en")
     app.check_view("services-en")
-    # The type scale's five size × weight pairs (app.css): WebKitGTK looks up a font for
+    # The type scale's four size × weight pairs (app.css): WebKitGTK looks up a font for
     # each pair a page uses before its first paint.
     pairs = app.d.execute_script(
         "const s = new Set();"
@@ -166,7 +166,7 @@ def test_2_services_match_the_portal(session, portal_services):
         "  const c = getComputedStyle(e); s.add(c.fontSize + ' ' + c.fontWeight); }"
         "return [...s].sort();"
     )
-    assert len(pairs) <= 5, f"font size × weight pairs in the services view: {pairs}"
+    assert len(pairs) <= 4, f"font size × weight pairs in the services view: {pairs}"
 
 
 def test_3_download_verify_and_install(session, portal_services, opened_log: Path):
