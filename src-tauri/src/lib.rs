@@ -89,12 +89,12 @@ fn main_window(app: &tauri::App, core: &Arc<Core>) -> tauri::Result<()> {
     let window = window.build()?;
     tauri::async_runtime::spawn(async move {
         tokio::time::sleep(startup::SHOW_FALLBACK).await;
-        startup::show_once(|| show(&window));
+        startup::show_once(|| show(&window.as_ref().window()));
     });
     Ok(())
 }
 
-fn show(window: &tauri::WebviewWindow) {
+fn show(window: &tauri::Window) {
     if let Err(e) = window.show() {
         tracing::warn!("showing the main window failed: {e}");
     }
@@ -125,9 +125,7 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .on_page_load(|webview, payload| match payload.event() {
             tauri::webview::PageLoadEvent::Started => {
-                if let Some(w) = webview.app_handle().get_webview_window(webview.label()) {
-                    startup::show_once(|| show(&w));
-                }
+                startup::show_once(|| show(&webview.window()));
             }
             tauri::webview::PageLoadEvent::Finished => startup::milestone("page loaded"),
         })
