@@ -104,6 +104,9 @@ pub enum ErrorCode {
     NoInstallerForOs,
     /// Not signed in.
     NotSignedIn,
+    /// Sign-out would leave queued feedback: the user chooses to keep it
+    /// for this account or to discard it.
+    FeedbackPending,
 }
 
 impl ErrorCode {
@@ -150,6 +153,7 @@ impl ErrorCode {
         ErrorCode::Cancelled,
         ErrorCode::NoInstallerForOs,
         ErrorCode::NotSignedIn,
+        ErrorCode::FeedbackPending,
     ];
 
     /// The snake_case wire name, e.g. `invalid_credentials`.
@@ -196,6 +200,7 @@ impl ErrorCode {
             ErrorCode::Cancelled => "cancelled",
             ErrorCode::NoInstallerForOs => "no_installer_for_os",
             ErrorCode::NotSignedIn => "not_signed_in",
+            ErrorCode::FeedbackPending => "feedback_pending",
         }
     }
 
@@ -222,7 +227,8 @@ impl ErrorCode {
             | ErrorCode::AlreadySubscribed
             | ErrorCode::UpdateNotAllowed
             | ErrorCode::EmailInUse
-            | ErrorCode::IdempotencyKeyReused => 409,
+            | ErrorCode::IdempotencyKeyReused
+            | ErrorCode::FeedbackPending => 409,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,
             ErrorCode::RangeNotSatisfiable => 416,
@@ -240,7 +246,20 @@ impl ErrorCode {
         }
     }
 
-    /// Whether the same request may succeed if simply tried again later.
+    /// Whether this means the portal could not be reached: no answer, no
+    /// answer in time, or a gateway/maintenance 502–504. The one meaning of
+    /// "offline" — the app shows its offline banner and the cached data only
+    /// then; a portal that answers 500 is up, and that is an error, not
+    /// offline. Mirrored into TypeScript as `OFFLINE_ERROR_CODES`.
+    pub fn is_offline(self) -> bool {
+        matches!(
+            self,
+            ErrorCode::Offline | ErrorCode::Timeout | ErrorCode::Unavailable
+        )
+    }
+
+    /// Whether the same request may succeed if simply tried again later
+    /// (offline, rate limited, or a server fault).
     pub fn is_transient(self) -> bool {
         matches!(
             self,
@@ -350,6 +369,18 @@ mod tests {
             let status = code.http_status();
             assert!((400..600).contains(&status), "{code} -> {status}");
         }
+    }
+
+    #[test]
+    fn offline_is_a_subset_of_transient_and_excludes_server_faults() {
+        for &code in ErrorCode::ALL {
+            if code.is_offline() {
+                assert!(code.is_transient(), "{code}");
+            }
+        }
+        assert!(!ErrorCode::Internal.is_offline());
+        assert!(!ErrorCode::RateLimited.is_offline());
+        assert!(ErrorCode::Internal.is_transient());
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod installers;
 pub mod orders;
 pub mod services;
 pub mod session;
+pub mod validate;
 
 pub use catalogue::*;
 pub use contact::*;
