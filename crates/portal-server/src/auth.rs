@@ -76,8 +76,14 @@ pub(crate) async fn hash_password_blocking(
         .map_err(|_| ApiError::internal())?;
     tokio::task::spawn_blocking(move || hash_password(&password, params))
         .await
-        .map_err(|_| ApiError::internal())?
-        .map_err(|_| ApiError::internal())
+        .map_err(|e| {
+            tracing::error!(error = %e, "the password hashing task failed");
+            ApiError::internal()
+        })?
+        .map_err(|e| {
+            tracing::error!(error = %e, "password hashing failed");
+            ApiError::internal()
+        })
 }
 
 /// A fresh opaque token: 32 random bytes, base64url without padding.

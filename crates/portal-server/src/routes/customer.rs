@@ -92,33 +92,6 @@ pub(crate) async fn load_customer<'e>(
     .ok_or_else(ApiError::unauthorized)
 }
 
-/// Validates an email address: syntax (RFC 5321/5322 via `email_address`),
-/// at most 254 characters, a dotted domain, no spaces or control characters.
-pub(crate) fn validate_email(raw: &str, field: &str) -> Result<String, ApiError> {
-    let email = raw.trim();
-    let bad =
-        || ApiError::new(ErrorCode::InvalidEmail, "the email address is not valid").field(field);
-    if email.is_empty()
-        || email.len() > 254
-        || email.chars().any(|c| c.is_whitespace() || c.is_control())
-        || email.contains('"')
-    {
-        return Err(bad());
-    }
-    let parsed: email_address::EmailAddress = email.parse().map_err(|_| bad())?;
-    let domain = parsed.domain();
-    if !domain.contains('.')
-        || domain.starts_with('[')
-        || domain.ends_with('.')
-        || !domain
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
-    {
-        return Err(bad());
-    }
-    Ok(email.to_string())
-}
-
 /// The signed-in customer's details ("Käyttäjätiedot").
 #[utoipa::path(get, path = "/api/v1/customer", tag = "customer",
     security(("bearer" = [])),
@@ -149,7 +122,7 @@ pub(crate) async fn change_email(
     auth: Auth,
     ApiJson(req): ApiJson<EmailChangeRequest>,
 ) -> ApiResult<Json<CustomerDetails>> {
-    let email = validate_email(&req.email, "email")?;
+    let email = portal_api::validate::email(&req.email, "email")?;
     let _guard = state.write_lock.lock().await;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let taken: Option<i64> =

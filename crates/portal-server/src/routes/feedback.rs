@@ -4,43 +4,13 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use portal_api::{
-    ErrorBody, ErrorCode, FeedbackReceipt, FeedbackRequest, FEEDBACK_MESSAGE_MAX_CHARS,
-};
+use portal_api::{ErrorBody, FeedbackReceipt, FeedbackRequest};
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, Auth, IdempotencyKey};
-use crate::routes::customer::validate_email;
 use crate::routes::orders::{idempotency_lookup, idempotency_store, request_hash};
 use crate::services::get_row;
 use crate::state::AppState;
-
-/// A Finnish phone number in E.164 form, or `invalid_phone`.
-pub(crate) fn validate_phone(raw: &str, field: &str) -> Result<String, ApiError> {
-    let bad = || {
-        ApiError::new(
-            ErrorCode::InvalidPhone,
-            "the phone number is not a valid Finnish number",
-        )
-        .field(field)
-    };
-    let s = raw.trim();
-    if s.is_empty() || s.len() > 32 {
-        return Err(bad());
-    }
-    let number = phonenumber::parse(Some(phonenumber::country::Id::FI), s).map_err(|_| bad())?;
-    if !phonenumber::is_valid(&number) {
-        return Err(bad());
-    }
-    if number.country().id() != Some(phonenumber::country::Id::FI) {
-        return Err(bad());
-    }
-    Ok(number.format().mode(phonenumber::Mode::E164).to_string())
-}
-
-fn blank_to_none(s: &Option<String>) -> Option<&str> {
-    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
-}
 
 /// Sends feedback (or a written termination notice). Needs an
 /// `Idempotency-Key`: a replay returns the first receipt.
@@ -63,21 +33,8 @@ pub(crate) async fn send_feedback(
     ApiJson(req): ApiJson<FeedbackRequest>,
 ) -> ApiResult<Response> {
     const SCOPE: &str = "feedback";
-    let message = req.message.trim();
-    let len = message.chars().count();
-    if len == 0 || len > FEEDBACK_MESSAGE_MAX_CHARS {
-        return Err(ApiError::new(
-            ErrorCode::MessageLength,
-            format!("the message must have 1 to {FEEDBACK_MESSAGE_MAX_CHARS} characters"),
-        )
-        .field("message"));
-    }
-    let email = blank_to_none(&req.contact_email)
-        .map(|e| validate_email(e, "contact_email"))
-        .transpose()?;
-    let phone = blank_to_none(&req.contact_phone)
-        .map(|p| validate_phone(p, "contact_phone"))
-        .transpose()?;
+    // The contract's one set of rules (the client checks the same before queueing).
+    let valid = portal_api::validate::feedback(&req)?;
     let hash = request_hash(&req);
 
     let _guard = state.write_lock.lock().await;
@@ -102,10 +59,10 @@ pub(crate) async fn send_feedback(
     )
     .bind(auth.customer_id)
     .bind(topic)
-    .bind(message)
+    .bind(&valid.message)
     .bind(req.contact_me)
-    .bind(email)
-    .bind(phone)
+    .bind(&valid.contact_email)
+    .bind(&valid.contact_phone)
     .bind(req.service_id)
     .bind(received_at.timestamp_millis())
     .fetch_one(&mut *tx)
