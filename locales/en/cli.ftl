@@ -43,5 +43,25 @@ cli-feedback-sent = Thank you! Feedback received (number { $id }).
 cli-feedback-queued = The portal cannot be reached. Your feedback is saved and will be sent when the connection returns.
 cli-feedback-flushed = Queued feedback sent: { $count }.
 cli-feedback-termination-hint = Include your phone number and email address in a termination notice.
+cli-feedback-attention =
+    { $count ->
+        [one] The portal refused one queued feedback. It is kept: see it with oma feedback --pending, then correct and resend it or discard it.
+       *[other] The portal refused { $count } queued feedback messages. They are kept: see them with oma feedback --pending, then correct and resend or discard each.
+    }
+cli-feedback-none-pending = No feedback is waiting to be sent.
+cli-feedback-waiting = Waiting to be sent when the portal can be reached.
+cli-feedback-needs-attention = Needs your attention: { $reason } (field: { $field }). Correct it with oma feedback --resend ID [--phone … --contact-email … --message …], or delete it with oma feedback --discard ID.
+cli-feedback-discarded = The feedback was deleted.
+cli-sign-out-pending =
+    { $count ->
+        [one] One feedback you wrote has not been sent yet.
+       *[other] { $count } feedback messages you wrote have not been sent yet.
+    } Sign out with --keep-feedback to send it when you sign in again with this account, or with --discard-feedback to delete it.
+cli-topic-general = General feedback
+cli-topic-termination = Termination
+cli-topic-ordering = Ordering
+cli-topic-technical = Technical problem
+cli-topic-billing = Billing
+cli-topic-details = User details
 
 cli-error = Error: { $message }

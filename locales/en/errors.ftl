@@ -46,3 +46,4 @@ error-io = A file could not be read or written.
 error-cancelled = Cancelled.
 error-no_installer_for_os = There is no installer for this operating system. You can protect the device with the “protect more devices” link.
 error-not_signed_in = Please sign in first.
+error-feedback_pending = Feedback you wrote is still waiting to be sent. Choose whether to send it later with this account or to discard it.

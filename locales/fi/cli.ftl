@@ -44,5 +44,25 @@ cli-feedback-sent = Kiitos! Palaute vastaanotettu (numero { $id }).
 cli-feedback-queued = Portaaliin ei saada yhteyttä. Palaute on tallennettu ja lähetetään, kun yhteys palaa.
 cli-feedback-flushed = Aiemmin jonoon jääneitä palautteita lähetetty: { $count }.
 cli-feedback-termination-hint = Irtisanomisilmoitukseen kannattaa liittää puhelinnumero ja sähköpostiosoite.
+cli-feedback-attention =
+    { $count ->
+        [one] Portaali ei hyväksynyt yhtä jonossa ollutta palautetta. Se on tallessa: katso se komennolla oma feedback --pending, korjaa ja lähetä uudelleen tai hylkää se.
+       *[other] Portaali ei hyväksynyt { $count } jonossa ollutta palautetta. Ne ovat tallessa: katso ne komennolla oma feedback --pending, korjaa ja lähetä uudelleen tai hylkää kukin.
+    }
+cli-feedback-none-pending = Lähetystä odottavia palautteita ei ole.
+cli-feedback-waiting = Lähetetään, kun portaaliin saadaan yhteys.
+cli-feedback-needs-attention = Vaatii huomiotasi: { $reason } (kenttä: { $field }). Korjaa komennolla oma feedback --resend TUNNUS [--phone … --contact-email … --message …] tai poista komennolla oma feedback --discard TUNNUS.
+cli-feedback-discarded = Palaute poistettiin.
+cli-sign-out-pending =
+    { $count ->
+        [one] Yhtä kirjoittamaasi palautetta ei ole vielä lähetetty.
+       *[other] { $count } kirjoittamaasi palautetta ei ole vielä lähetetty.
+    } Kirjaudu ulos valinnalla --keep-feedback, niin palaute lähetetään, kun kirjaudut tällä tilillä uudelleen, tai valinnalla --discard-feedback, niin se poistetaan.
+cli-topic-general = Yleinen palaute
+cli-topic-termination = Irtisanominen
+cli-topic-ordering = Tilaaminen
+cli-topic-technical = Tekninen ongelma
+cli-topic-billing = Laskutus
+cli-topic-details = Käyttäjätiedot
 
 cli-error = Virhe: { $message }

@@ -46,3 +46,4 @@ error-io = Tiedostoa ei voitu lukea tai kirjoittaa.
 error-cancelled = Toiminto peruttiin.
 error-no_installer_for_os = Tälle käyttöjärjestelmälle ei ole asennusohjelmaa. Voit suojata laitteen ”Suojaa lisää laitteita” -linkin kautta.
 error-not_signed_in = Kirjaudu ensin sisään.
+error-feedback_pending = Kirjoittamasi palaute odottaa vielä lähetystä. Valitse, lähetetäänkö se myöhemmin tällä tilillä vai hylätäänkö se.

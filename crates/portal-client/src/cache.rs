@@ -51,27 +51,52 @@ impl CacheKind {
     }
 }
 
-/// The cache directory.
+/// The cache directory of one portal.
 #[derive(Debug, Clone)]
 pub struct Cache {
     dir: PathBuf,
+    portal: String,
 }
 
-/// The per-account part of cache file names: a hash of the normalized
-/// email, so the address itself is not in a file name.
-pub fn account_key(email: &str) -> String {
+/// The per-account part of cache file names: a hash of the portal and the
+/// normalized email, so the address is not in a file name and one email on
+/// two portals never shares a file.
+pub fn account_key(portal: &str, email: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(portal.as_bytes());
+    h.update(b"\n");
+    h.update(email.trim().to_lowercase().as_bytes());
+    hex::encode(&h.finalize()[..12])
+}
+
+/// The key of files written before portals were told apart (email only):
+/// still removed by [`Cache::forget`].
+fn legacy_account_key(email: &str) -> String {
     let h = Sha256::digest(email.trim().to_lowercase().as_bytes());
     hex::encode(&h[..12])
 }
 
+const KINDS: [CacheKind; 3] = [
+    CacheKind::Customer,
+    CacheKind::Services,
+    CacheKind::Catalogue,
+];
+
 impl Cache {
-    pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Self { dir: dir.into() }
+    /// The cache of `portal` (see [`crate::ClientConfig::portal_id`]) in `dir`.
+    pub fn new(dir: impl Into<PathBuf>, portal: impl Into<String>) -> Self {
+        Self {
+            dir: dir.into(),
+            portal: portal.into(),
+        }
     }
 
     pub fn path(&self, account: &str, kind: CacheKind) -> PathBuf {
-        self.dir
-            .join(format!("{}-{}.json", account_key(account), kind.name()))
+        self.dir.join(format!(
+            "{}-{}.json",
+            account_key(&self.portal, account),
+            kind.name()
+        ))
     }
 
     /// The saved copy, or `None` when missing, corrupt or of another version.
@@ -108,15 +133,26 @@ impl Cache {
         write_atomic(&self.path(account, kind), &bytes)
     }
 
-    /// Removes every cache file of an account.
-    pub fn forget(&self, account: &str) {
-        for kind in [
-            CacheKind::Customer,
-            CacheKind::Services,
-            CacheKind::Catalogue,
-        ] {
-            let _ = std::fs::remove_file(self.path(account, kind));
+    /// Removes every cache file of an account on this portal, and any the
+    /// account left under the older, email-only key. A file that is already
+    /// gone is fine; one that cannot be removed is an error (sign-out must
+    /// not claim to have cleaned up).
+    pub fn forget(&self, account: &str) -> Result<()> {
+        let legacy = legacy_account_key(account);
+        let paths = KINDS.iter().flat_map(|&kind| {
+            [
+                self.path(account, kind),
+                self.dir.join(format!("{legacy}-{}.json", kind.name())),
+            ]
+        });
+        for path in paths {
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(ClientError::io("remove cached data", &e)),
+            }
         }
+        Ok(())
     }
 }
 
@@ -161,7 +197,7 @@ impl PortalClient {
                     from_cache: false,
                 })
             }
-            Err(e) if e.is_unreachable() => match self.inner.cache.load(&account, kind) {
+            Err(e) if e.is_offline() => match self.inner.cache.load(&account, kind) {
                 Some(c) => Ok(c),
                 None => Err(e),
             },
@@ -199,22 +235,9 @@ impl PortalClient {
             .await
     }
 
-    /// The saved customer details of an account without any network (first
-    /// paint). Pass the remembered account's email.
-    pub fn peek_customer(&self, account: &str) -> Option<Cached<CustomerDetails>> {
-        self.inner.cache.load(account, CacheKind::Customer)
-    }
-
     /// The saved services of an account without any network.
     pub fn peek_services(&self, account: &str) -> Option<Cached<ServiceList>> {
         self.inner.cache.load(account, CacheKind::Services)
-    }
-
-    /// The saved catalogue (of `account`, or the shared one for `None`).
-    pub fn peek_catalogue(&self, account: Option<&str>) -> Option<Cached<Catalogue>> {
-        self.inner
-            .cache
-            .load(account.unwrap_or(PUBLIC_ACCOUNT), CacheKind::Catalogue)
     }
 
     /// The cache (for inspection and tests).
@@ -230,7 +253,7 @@ mod tests {
     #[test]
     fn corrupt_or_old_files_are_ignored_and_rebuilt() {
         let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::new(dir.path());
+        let cache = Cache::new(dir.path(), "https://oma.example.fi");
         let p = cache.path("a@b.fi", CacheKind::Services);
         std::fs::write(&p, b"{not json").unwrap();
         assert!(cache
@@ -254,9 +277,36 @@ mod tests {
         assert_eq!(c.data, vec![1, 2]);
         assert!(c.from_cache);
         assert_eq!(c.fetched_at, t);
-        // Another account does not see it.
+        // Another account does not see it, nor the same email on another portal.
         assert!(cache
             .load::<Vec<u32>>("c@d.fi", CacheKind::Services)
             .is_none());
+        let other = Cache::new(dir.path(), "demo");
+        assert!(other
+            .load::<Vec<u32>>("a@b.fi", CacheKind::Services)
+            .is_none());
+    }
+
+    #[test]
+    fn forget_removes_every_file_of_the_account_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path(), "demo");
+        let t = Utc::now();
+        for kind in KINDS {
+            cache.store("a@b.fi", kind, &1u8, t).unwrap();
+            cache.store("c@d.fi", kind, &2u8, t).unwrap();
+        }
+        // A file an older version wrote under the email-only key.
+        let legacy = dir
+            .path()
+            .join(format!("{}-services.json", legacy_account_key("a@b.fi")));
+        std::fs::write(&legacy, b"{}").unwrap();
+        cache.forget("A@B.fi").unwrap();
+        for kind in KINDS {
+            assert!(!cache.path("a@b.fi", kind).exists());
+            assert!(cache.path("c@d.fi", kind).exists());
+        }
+        assert!(!legacy.exists());
+        cache.forget("a@b.fi").unwrap(); // nothing left: still fine
     }
 }

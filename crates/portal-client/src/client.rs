@@ -138,7 +138,7 @@ impl PortalClient {
             .map_err(|e| ClientError::new(ErrorCode::Io, format!("http client: {e}")))?;
         let (events, _) = broadcast::channel(16);
         let (online, _) = watch::channel(true);
-        let cache = Cache::new(config.data_dir.join("cache"));
+        let cache = Cache::new(config.data_dir.join("cache"), config.portal_id.clone());
         Ok(Self {
             inner: Arc::new(Inner {
                 http,
@@ -256,26 +256,30 @@ impl PortalClient {
             Ok(r) => r,
             Err(e) => {
                 let err = from_reqwest(&e);
-                if matches!(err.code, ErrorCode::Offline | ErrorCode::Timeout) {
+                if err.is_offline() {
                     self.note_reachable(false);
                 }
                 return Err(err);
             }
         };
-        self.note_reachable(true);
         let status = resp.status();
         let headers = resp.headers().clone();
         // A body cut off mid-read is a broken connection (transient), not a
         // malformed answer: the request may have been carried out, so callers
         // must keep it (and its idempotency key) for a retry.
-        let body = resp
-            .bytes()
-            .await
-            .map_err(|_| ClientError::offline("the connection broke while reading the answer"))?;
+        let body = resp.bytes().await.map_err(|_| {
+            self.note_reachable(false);
+            ClientError::offline("the connection broke while reading the answer")
+        })?;
         if status.is_success() {
+            self.note_reachable(true);
             return Ok((status, body));
         }
-        Err(error_from_response(status, &headers, &body))
+        let err = error_from_response(status, &headers, &body);
+        // A gateway's 502–504 means the portal is out of reach; any other
+        // answer (a 500 included) means it is up.
+        self.note_reachable(!err.is_offline());
+        Err(err)
     }
 
     /// [`Self::send_once`] with retries when the request allows them.
@@ -509,12 +513,15 @@ impl PortalClient {
     }
 
     /// `DELETE /api/v1/session`: revokes the session on the portal (best
-    /// effort) and always forgets it locally and in the keychain, even
-    /// offline. Fails only when the keychain entry could not be removed.
+    /// effort) and always forgets it locally, in the keychain and in the
+    /// offline cache (every file of the account), even offline. Queued
+    /// feedback stays (see [`crate::outbox`]): whether to keep or discard it
+    /// is the user's decision, asked before this. Fails only when the keychain
+    /// entry or a cache file could not be removed.
     pub async fn sign_out(&self) -> Result<()> {
-        let had_session = {
+        let (had_session, account) = {
             let s = self.inner.session.lock().await;
-            s.access.is_some() || s.refresh.is_some()
+            (s.access.is_some() || s.refresh.is_some(), s.email.clone())
         };
         if had_session {
             // Through `call`, so an expired access token is refreshed first and
@@ -538,11 +545,15 @@ impl PortalClient {
                 ..SessionState::default()
             };
         }
+        let forgotten = match &account {
+            Some(a) => self.inner.cache.forget(a),
+            None => Ok(()),
+        };
         let cleared = self.store_call(|st| st.clear()).await;
         if had_session {
             self.emit(SessionEvent::SignedOut);
         }
-        cleared
+        cleared.and(forgotten)
     }
 
     // ------------------------------------------------------------------
@@ -568,13 +579,26 @@ impl PortalClient {
         let remember = s.remember;
         let refresh = s.refresh.clone();
         drop(s);
-        if remember && old.as_deref() != Some(details.email.as_str()) {
+        let Some(old) = old.filter(|o| !o.eq_ignore_ascii_case(&details.email)) else {
+            return Ok(details);
+        };
+        // Queued feedback follows the account to its new address; the old
+        // address's cached files go (they are fetched again under the new one).
+        self.move_outbox_account(&old, &details.email).await;
+        if let Err(e) = self.inner.cache.forget(&old) {
+            tracing::warn!(code = %e.code, "the old address's cached data could not be removed");
+        }
+        if remember {
             if let Some(refresh_token) = refresh {
                 let stored = StoredSession {
                     email: details.email.clone(),
                     refresh_token,
                 };
-                let _ = self.store_call(move |st| st.save(&stored)).await;
+                // The sign-in still works this session; the next start asks
+                // for the password again.
+                if let Err(e) = self.store_call(move |st| st.save(&stored)).await {
+                    tracing::warn!(code = %e.code, "the remembered sign-in could not be updated to the new address");
+                }
             }
         }
         Ok(details)

@@ -81,17 +81,30 @@ pub struct ClientConfig {
     /// Where the offline cache (`cache/`) and the feedback outbox
     /// (`outbox/`) live, e.g. the app's data dir.
     pub data_dir: PathBuf,
+    /// Names the portal in the offline cache's file names and in outbox items,
+    /// so one email on two portals never shares data. Defaults to the base
+    /// URL; the app's demo mode names its embedded portal `demo` (its port
+    /// changes every run).
+    pub portal_id: String,
 }
 
 impl ClientConfig {
     pub fn new(base_url: impl Into<String>, data_dir: impl Into<PathBuf>) -> Self {
+        let base_url = base_url.into();
         Self {
-            base_url: base_url.into(),
+            portal_id: base_url.trim_end_matches('/').to_ascii_lowercase(),
+            base_url,
             pinned_key: None,
             timeouts: Timeouts::default(),
             retry: RetryPolicy::default(),
             data_dir: data_dir.into(),
         }
+    }
+
+    /// See [`ClientConfig::portal_id`].
+    pub fn with_portal_id(mut self, id: impl Into<String>) -> Self {
+        self.portal_id = id.into();
+        self
     }
 
     pub fn with_pinned_key(mut self, key: [u8; 32]) -> Self {

@@ -88,10 +88,10 @@ impl ClientError {
         self.code.is_transient()
     }
 
-    /// Whether this means the portal could not be reached or answered
-    /// with a temporary failure: cached data may be shown, feedback queued.
-    pub fn is_unreachable(&self) -> bool {
-        self.is_transient()
+    /// Whether the portal could not be reached ([`ErrorCode::is_offline`]):
+    /// the one meaning of "offline", after which cached data is shown.
+    pub fn is_offline(&self) -> bool {
+        self.code.is_offline()
     }
 
     /// The envelope for the UI.

@@ -28,7 +28,7 @@ pub use config::{check_url, ClientConfig, RetryPolicy, Timeouts};
 pub use download::{verified_installer, Progress};
 pub use error::{ClientError, Result};
 pub use manifest::{decode_public_key, verify_manifest};
-pub use outbox::{FeedbackOutcome, FlushReport, OutboxItem};
+pub use outbox::{Attention, FeedbackOutcome, FlushReport, OutboxItem};
 pub use secret::SecretString;
 pub use store::{KeyringStore, MemoryStore, SessionStore, StoredSession, UnavailableStore};
 

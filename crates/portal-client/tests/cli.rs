@@ -230,3 +230,160 @@ async fn download_verifies_and_saves_the_installer() {
     assert_eq!(std::fs::read_dir(dest2.path()).unwrap().count(), 0);
     srv.shutdown().await;
 }
+
+/// `oma` with the OS keychain (the test's private Secret Service): the
+/// remembered sign-in of the issue's reproduction. Only this test uses the
+/// CLI's real keychain entry.
+fn oma_remembered(portal: &str, data: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("oma").unwrap();
+    cmd.env_remove("OMA_EMAIL")
+        .env_remove("OMA_PINNED_KEY")
+        .env("OMA_PORTAL", portal)
+        .env("OMA_DATA_DIR", data)
+        .args(["--lang", "en"])
+        .timeout(Duration::from_secs(30));
+    cmd
+}
+
+fn text(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn files_in(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).map(|rd| rd.count()).unwrap_or(0)
+}
+
+/// The reproduction of "a termination notice written offline can vanish
+/// without a word", end to end through `oma` with a remembered sign-in and
+/// the portal stopped (its proxy down) and started again.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_termination_notice_written_offline_is_never_lost() {
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+        assert!(
+            std::env::var("OMA_REQUIRE_KEYRING").as_deref() != Ok("1"),
+            "OMA_REQUIRE_KEYRING=1 but there is no D-Bus session"
+        );
+        eprintln!("skipped: no D-Bus session (run inside scripts/with-keyring.sh)");
+        return;
+    }
+    let srv = server(64 * 1024, Duration::from_secs(300)).await;
+    let proxy = Proxy::start(&srv.base_url()).await;
+    let url = proxy.url();
+    let data = tempfile::tempdir().unwrap();
+    let outbox = data.path().join("outbox");
+    let rows = || async {
+        use sqlx::Connection;
+        let db = format!("sqlite://{}?mode=ro", srv.db_path().display());
+        let mut conn = sqlx::SqliteConnection::connect(&db).await.unwrap();
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM feedback")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+        n
+    };
+    let oma_run = |args: &[&str]| {
+        let mut c = oma_remembered(&url, data.path());
+        c.args(args);
+        run(c)
+    };
+
+    // 1. Signed in, remembered.
+    let mut cmd = oma_remembered(&url, data.path());
+    cmd.args(["--email", FAMILY.email, "--password-stdin", "sign-in"])
+        .write_stdin(format!("{}\n", FAMILY.password));
+    let out = run(cmd).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("remembered"), "{}", text(&out));
+    oma_run(&["services"]).await;
+    oma_run(&["details"]).await;
+    assert_eq!(files_in(&data.path().join("cache")), 2);
+    let before = rows().await;
+
+    // 2. The portal stops; a phone it would refuse is refused at once.
+    proxy.set_down(true);
+    let notice = [
+        "feedback",
+        "--topic",
+        "termination",
+        "--message",
+        "Irtisanon laajakaistan 31.12.",
+        "--contact-email",
+        "perhe@example.fi",
+        "--phone",
+    ];
+    let out = oma_run(&[&notice[..], &["123"]].concat()).await;
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out));
+    assert!(text(&out).contains("phone number"), "{}", text(&out));
+    assert_eq!(files_in(&outbox), 0, "nothing queued");
+
+    // A valid one is queued.
+    let out = oma_run(&[&notice[..], &["040 123 4567"]].concat()).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        text(&out).contains("saved and will be sent"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(files_in(&outbox), 1);
+
+    // 3. The portal starts again: any command delivers it, once.
+    proxy.set_down(false);
+    let out = oma_run(&["services"]).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        text(&out).contains("Queued feedback sent: 1"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(rows().await, before + 1);
+    assert_eq!(files_in(&outbox), 0);
+
+    // An item the portal refuses (queued by a version without the shared
+    // rules) is kept, reported, and listed with the reason.
+    let id = "5e1f0000-0000-4000-8000-000000000123";
+    std::fs::write(
+        outbox.join(format!("{id}.json")),
+        serde_json::json!({
+            "version": 1, "local_id": id, "idempotency_key": "legacy-123",
+            "account": FAMILY.email, "created_at": "2026-11-20T10:00:00Z",
+            "request": {"topic": "termination", "message": "Irtisanon laajakaistan 31.12.",
+                        "contact_me": true, "contact_email": "perhe@example.fi",
+                        "contact_phone": "123", "service_id": null},
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let out = oma_run(&["services"]).await;
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out).contains("refused one queued feedback"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(files_in(&outbox), 1, "kept");
+    let out = oma_run(&["feedback", "--pending"]).await;
+    assert!(text(&out).contains(id), "{}", text(&out));
+    assert!(text(&out).contains("contact_phone"), "{}", text(&out));
+
+    // Sign-out does not drop it silently.
+    let out = oma_run(&["sign-out"]).await;
+    assert_eq!(out.status.code(), Some(6), "{}", text(&out));
+    assert!(text(&out).contains("--keep-feedback"), "{}", text(&out));
+    assert_eq!(files_in(&outbox), 1);
+
+    // Corrected and resent: delivered once.
+    let out = oma_run(&["feedback", "--resend", id, "--phone", "+358 40 123 4567"]).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(rows().await, before + 2);
+    assert_eq!(files_in(&outbox), 0);
+
+    // Sign-out now removes the account's cached data.
+    let out = oma_run(&["sign-out"]).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(files_in(&data.path().join("cache")), 0);
+    srv.shutdown().await;
+}

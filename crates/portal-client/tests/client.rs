@@ -394,7 +394,8 @@ async fn the_outbox_survives_a_restart_and_delivers_exactly_once() {
         let out = c.submit_feedback(req.clone()).await.unwrap();
         assert!(matches!(out, FeedbackOutcome::Queued { .. }), "{out:?}");
         assert_eq!(c.pending_feedback().await.len(), 1);
-        // A 4xx is returned, not queued.
+        // What the portal would refuse is refused at once, with the field
+        // named, and never queued.
         proxy.clear_faults();
         let too_long = FeedbackRequest {
             message: "x".repeat(portal_api::FEEDBACK_MESSAGE_MAX_CHARS + 1),
@@ -402,6 +403,7 @@ async fn the_outbox_survives_a_restart_and_delivers_exactly_once() {
         };
         let e = c.submit_feedback(too_long).await.unwrap_err();
         assert_eq!(e.code, ErrorCode::MessageLength);
+        assert_eq!(e.field.as_deref(), Some("message"));
         assert_eq!(c.pending_feedback().await.len(), 1);
     }
     // The outbox file holds no token.
@@ -989,4 +991,277 @@ async fn feedback_whose_answer_is_cut_mid_body_is_stored_once() {
         proxy.count("POST", "/api/v1/feedback") >= 2,
         "resent after the cut"
     );
+}
+
+// ---------------------------------------------------------------------------
+// nothing lost: feedback the portal refuses, and sign-out
+
+fn termination(phone: &str) -> FeedbackRequest {
+    FeedbackRequest {
+        topic: FeedbackTopic::Termination,
+        message: "Irtisanon laajakaistan 31.12.".into(),
+        contact_me: true,
+        contact_email: Some("perhe@example.fi".into()),
+        contact_phone: Some(phone.into()),
+        service_id: None,
+    }
+}
+
+fn outbox_files(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir.join("outbox"))
+        .map(|rd| rd.count())
+        .unwrap_or(0)
+}
+
+/// The reproduction of "a termination notice written offline can vanish":
+/// with the portal stopped, a phone the portal would refuse is refused at
+/// once (nothing queued); a valid notice is queued and delivered once.
+#[tokio::test]
+async fn offline_feedback_is_checked_before_it_is_queued() {
+    let srv = server(64 * 1024, Duration::from_secs(300)).await;
+    let proxy = Proxy::start(&srv.base_url()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let c = client(&proxy.url(), dir.path(), None);
+    signed_in(&c).await;
+    let before = feedback_rows(srv.db_path()).await;
+    proxy.set_down(true);
+
+    let e = c.submit_feedback(termination("123")).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidPhone);
+    assert_eq!(e.field.as_deref(), Some("contact_phone"));
+    assert_eq!(outbox_files(dir.path()), 0, "nothing queued");
+    assert_eq!(proxy.count("POST", "/api/v1/feedback"), 0, "nothing sent");
+
+    let out = c
+        .submit_feedback(termination("040 123 4567"))
+        .await
+        .unwrap();
+    assert!(matches!(out, FeedbackOutcome::Queued { .. }), "{out:?}");
+    proxy.set_down(false);
+    let report = c.flush_outbox().await.unwrap();
+    assert_eq!(report.sent.len(), 1);
+    assert!(report.needs_attention.is_empty());
+    assert_eq!(feedback_rows(srv.db_path()).await, before + 1);
+    assert_eq!(outbox_files(dir.path()), 0);
+    srv.shutdown().await;
+}
+
+/// A queued item the portal refuses (an older version queued it under other
+/// rules; the service it names is gone) is never deleted: it needs the
+/// user's attention, is not resent on its own, and goes once edited — or is
+/// removed only when the user discards it.
+#[tokio::test]
+async fn feedback_the_portal_refuses_is_kept_until_the_user_decides() {
+    let srv = server(64 * 1024, Duration::from_secs(300)).await;
+    let proxy = Proxy::start(&srv.base_url()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let c = client(&proxy.url(), dir.path(), None);
+    signed_in(&c).await;
+    let before = feedback_rows(srv.db_path()).await;
+
+    // Queued while offline; one names a service that no longer exists.
+    proxy.set_down(true);
+    let Ok(FeedbackOutcome::Queued { local_id: gone }) = c
+        .submit_feedback(FeedbackRequest {
+            service_id: Some(987_654),
+            ..termination("040 123 4567")
+        })
+        .await
+    else {
+        panic!("queued");
+    };
+    // The reproduction: an outbox file with phone "123", as a version
+    // without the shared rules wrote it.
+    let legacy_id = "0b5c2c53-0000-4000-8000-000000000123";
+    std::fs::write(
+        dir.path().join("outbox").join(format!("{legacy_id}.json")),
+        serde_json::json!({
+            "version": 1,
+            "local_id": legacy_id,
+            "idempotency_key": "legacy-key-123",
+            "account": FAMILY.email,
+            "created_at": "2026-11-20T10:00:00Z",
+            "request": serde_json::to_value(termination("123")).unwrap(),
+        })
+        .to_string(),
+    )
+    .unwrap();
+    assert_eq!(c.pending_feedback().await.len(), 2);
+
+    // The portal returns: both are refused, both kept with the reason.
+    proxy.set_down(false);
+    let report = c.flush_outbox().await.unwrap();
+    assert!(report.sent.is_empty());
+    let mut refused: Vec<_> = report
+        .needs_attention
+        .iter()
+        .map(|(id, e)| (id.clone(), e.code.as_str()))
+        .collect();
+    refused.sort();
+    let mut want = vec![
+        (gone.clone(), ErrorCode::NotFound.as_str()),
+        (legacy_id.to_string(), ErrorCode::InvalidPhone.as_str()),
+    ];
+    want.sort();
+    assert_eq!(refused, want);
+    let pending = c.pending_feedback().await;
+    assert_eq!(pending.len(), 2);
+    let legacy = pending.iter().find(|i| i.local_id == legacy_id).unwrap();
+    let reason = legacy.attention.as_ref().expect("needs attention");
+    assert_eq!(reason.error.code, ErrorCode::InvalidPhone);
+    assert_eq!(reason.error.field.as_deref(), Some("contact_phone"));
+    assert_eq!(outbox_files(dir.path()), 2, "never deleted");
+
+    // Not resent on its own (it would only be refused again).
+    let posts = proxy.count("POST", "/api/v1/feedback");
+    let report = c.flush_outbox().await.unwrap();
+    assert!(report.sent.is_empty() && report.needs_attention.is_empty());
+    assert_eq!(proxy.count("POST", "/api/v1/feedback"), posts);
+
+    // An edit that is still wrong is refused at once and the item stays.
+    let e = c
+        .resend_feedback(legacy_id, termination("12"))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidPhone);
+    assert_eq!(c.pending_feedback().await.len(), 2);
+
+    // Corrected and resent: delivered once, then gone from the outbox.
+    let out = c
+        .resend_feedback(legacy_id, termination("+358 40 123 4567"))
+        .await
+        .unwrap();
+    assert!(matches!(out, FeedbackOutcome::Sent { .. }), "{out:?}");
+    assert_eq!(feedback_rows(srv.db_path()).await, before + 1);
+    c.flush_outbox().await.unwrap();
+    assert_eq!(
+        feedback_rows(srv.db_path()).await,
+        before + 1,
+        "exactly once"
+    );
+    assert_eq!(c.pending_feedback().await.len(), 1);
+
+    // The other one only on the user's explicit discard.
+    c.discard_feedback(&gone).await.unwrap();
+    assert!(c.pending_feedback().await.is_empty());
+    assert_eq!(outbox_files(dir.path()), 0);
+    assert_eq!(
+        c.discard_feedback(&gone).await.unwrap_err().code,
+        ErrorCode::NotFound
+    );
+    srv.shutdown().await;
+}
+
+/// Sign-out removes every cached file of the account (and nothing of another
+/// account); queued feedback stays and is sent after the next sign-in.
+#[tokio::test]
+async fn sign_out_removes_the_accounts_cache_but_keeps_its_queued_feedback() {
+    let srv = server(64 * 1024, Duration::from_secs(300)).await;
+    let proxy = Proxy::start(&srv.base_url()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let c = client(&proxy.url(), dir.path(), None);
+    signed_in(&c).await;
+    c.services_cached().await.unwrap();
+    c.customer_cached().await.unwrap();
+    c.catalogue_cached().await.unwrap();
+    let me = c.customer().await.unwrap();
+    let cache_dir = dir.path().join("cache");
+    assert_eq!(std::fs::read_dir(&cache_dir).unwrap().count(), 3);
+    let before = feedback_rows(srv.db_path()).await;
+    proxy.set_down(true);
+    let out = c
+        .submit_feedback(termination("040 123 4567"))
+        .await
+        .unwrap();
+    assert!(matches!(out, FeedbackOutcome::Queued { .. }));
+
+    c.sign_out().await.unwrap();
+    assert_eq!(std::fs::read_dir(&cache_dir).unwrap().count(), 0);
+    for entry in walk(dir.path()) {
+        if entry.starts_with(dir.path().join("outbox")) {
+            continue; // the user chose to keep it
+        }
+        let text = String::from_utf8_lossy(&std::fs::read(&entry).unwrap()).into_owned();
+        assert!(
+            !text.contains(&me.name) && !text.contains(&me.email),
+            "{} keeps personal data",
+            entry.display()
+        );
+    }
+    assert!(
+        c.pending_feedback().await.is_empty(),
+        "signed out: none shown"
+    );
+
+    proxy.set_down(false);
+    signed_in(&c).await;
+    assert_eq!(c.pending_feedback().await.len(), 1);
+    assert_eq!(c.flush_outbox().await.unwrap().sent.len(), 1);
+    assert_eq!(feedback_rows(srv.db_path()).await, before + 1);
+    srv.shutdown().await;
+}
+
+/// The same email on two portals never shares cached data.
+#[tokio::test]
+async fn the_cache_is_keyed_by_portal_and_account() {
+    let srv = server(64 * 1024, Duration::from_secs(300)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let a = client(&srv.base_url(), dir.path(), None);
+    signed_in(&a).await;
+    a.services_cached().await.unwrap();
+    let other_portal = support::client_with(
+        support::config(&dead_url().await, dir.path(), None),
+        Arc::new(MemoryStore::new()),
+    );
+    assert!(a.peek_services(FAMILY.email).is_some());
+    assert!(other_portal.peek_services(FAMILY.email).is_none());
+    assert_ne!(
+        a.cache()
+            .path(FAMILY.email, portal_client::CacheKind::Services),
+        other_portal
+            .cache()
+            .path(FAMILY.email, portal_client::CacheKind::Services)
+    );
+    srv.shutdown().await;
+}
+
+/// A portal answering 500 is up: an error, not "offline", and no cached
+/// data pretending otherwise; a 503 from a gateway is offline.
+#[tokio::test]
+async fn a_500_is_an_error_not_offline() {
+    let srv = server(64 * 1024, Duration::from_secs(300)).await;
+    let proxy = Proxy::start(&srv.base_url()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let c = client(&proxy.url(), dir.path(), None);
+    signed_in(&c).await;
+    c.services_cached().await.unwrap();
+    let online = c.connectivity();
+    let status = |status| Fault::Status {
+        status,
+        retry_after: None,
+    };
+    proxy.fault(Some("GET"), "/api/v1/services", status(500), 10);
+    let e = c.services_cached().await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::Internal);
+    assert!(!e.is_offline());
+    assert!(*online.borrow(), "a 500 does not make the app offline");
+    proxy.clear_faults();
+    proxy.fault(Some("GET"), "/api/v1/services", status(503), 10);
+    let cached = c.services_cached().await.unwrap();
+    assert!(cached.from_cache);
+    assert!(!*online.borrow());
+    srv.shutdown().await;
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }

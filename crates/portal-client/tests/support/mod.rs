@@ -352,6 +352,7 @@ pub fn config(base_url: &str, data_dir: &Path, pinned: Option<[u8; 32]>) -> Clie
             download_retries: 5,
         },
         data_dir: data_dir.to_path_buf(),
+        portal_id: base_url.to_string(),
     }
 }
 

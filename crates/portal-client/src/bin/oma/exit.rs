@@ -55,7 +55,7 @@ pub fn for_code(code: ErrorCode) -> u8 {
         | MessageLength => INPUT,
         NoBillingAgreement | PayTvCardRequired | ProductNotOrderable | AlreadySubscribed
         | UpdateNotAllowed | NotFound | NoInstallerForOs | MethodNotAllowed
-        | UnsupportedMediaType | RangeNotSatisfiable => REFUSED,
+        | UnsupportedMediaType | RangeNotSatisfiable | FeedbackPending => REFUSED,
         VerificationFailed => VERIFICATION,
         DiskFull | Io | KeychainUnavailable => LOCAL,
         InsecureUrl => INSECURE_URL,
@@ -72,7 +72,8 @@ pub const HELP: &str = "Exit codes:
   3  portal unreachable or busy (offline, timeout, unavailable, rate limited)
   4  sign-in needed or refused (not signed in, wrong password, session ended)
   5  input refused (validation, message length, email, phone, password)
-  6  refused by a rule (billing agreement, pay-TV card, not found, no installer)
+  6  refused by a rule (billing agreement, pay-TV card, not found, no installer,
+     sign-out with queued feedback: choose --keep-feedback or --discard-feedback)
   7  verification failed (installer or its signed manifest)
   8  local problem (disk full, file error, keychain unavailable)
   9  insecure portal address (https required except loopback)

@@ -70,7 +70,7 @@ enum OsArg {
     Linux,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum TopicArg {
     General,
     Termination,
@@ -88,8 +88,16 @@ enum Command {
         #[arg(long)]
         no_remember: bool,
     },
-    /// Sign out: revoke the session and forget it.
-    SignOut,
+    /// Sign out: revoke the session and remove the account's data from this
+    /// computer. With queued feedback, say what to do with it.
+    SignOut {
+        /// Keep queued feedback and send it when this account signs in again.
+        #[arg(long, conflicts_with = "discard_feedback")]
+        keep_feedback: bool,
+        /// Delete queued feedback that was never sent.
+        #[arg(long)]
+        discard_feedback: bool,
+    },
     /// Ordered services ("Tilatut palvelut").
     Services,
     /// User details ("Käyttäjätiedot").
@@ -103,18 +111,29 @@ enum Command {
         #[arg(long, default_value = ".")]
         dir: PathBuf,
     },
-    /// Send feedback to customer service ("Asiakaspalaute").
+    /// Send feedback to customer service ("Asiakaspalaute"), or manage
+    /// feedback waiting in the outbox.
     Feedback {
-        #[arg(long, value_enum, default_value = "general")]
-        topic: TopicArg,
-        #[arg(long)]
-        message: String,
+        #[arg(long, value_enum)]
+        topic: Option<TopicArg>,
+        #[arg(long, required_unless_present_any = ["pending", "discard", "resend"])]
+        message: Option<String>,
         /// Email address for the answer.
         #[arg(long = "contact-email")]
         contact_email: Option<String>,
         /// Phone number for the answer.
         #[arg(long)]
         phone: Option<String>,
+        /// List feedback waiting to be sent, and any the portal refused.
+        #[arg(long, conflicts_with_all = ["discard", "resend", "message"])]
+        pending: bool,
+        /// Send a waiting feedback again (by its id from --pending), with the
+        /// fields given here replacing the saved ones.
+        #[arg(long, value_name = "ID", conflicts_with = "discard")]
+        resend: Option<String>,
+        /// Delete a waiting feedback (by its id from --pending).
+        #[arg(long, value_name = "ID")]
+        discard: Option<String>,
     },
 }
 
@@ -261,8 +280,33 @@ async fn run(ctx: &Ctx, cli: Cli) -> Result<u8, ClientError> {
             }
             Ok(exit::OK)
         }
-        Command::SignOut => {
-            let _ = client.restore_session().await;
+        Command::SignOut {
+            keep_feedback,
+            discard_feedback,
+        } => {
+            if let Err(e) = client.restore_session().await {
+                tracing::debug!(code = %e.code, "signing out without a live session");
+            }
+            let pending = client.pending_feedback().await;
+            if !pending.is_empty() {
+                if discard_feedback {
+                    for item in &pending {
+                        client.discard_feedback(&item.local_id).await?;
+                    }
+                } else if !keep_feedback {
+                    if !ctx.json {
+                        eprintln!(
+                            "{}",
+                            ctx.loc
+                                .fmt("cli-sign-out-pending", &[("count", pending.len())])
+                        );
+                    }
+                    return Err(ClientError::new(
+                        portal_api::ErrorCode::FeedbackPending,
+                        "queued feedback: choose --keep-feedback or --discard-feedback",
+                    ));
+                }
+            }
             client.sign_out().await?;
             if ctx.json {
                 ctx.print_json(&serde_json::json!({ "signed_out": true }));
@@ -291,11 +335,102 @@ async fn run(ctx: &Ctx, cli: Cli) -> Result<u8, ClientError> {
                         return Err(ClientError::not_signed_in());
                     }
                     // Offline: the cached data may still be shown.
-                    Err(e) if e.is_unreachable() => {}
+                    Err(e) if e.is_offline() => {}
                     Err(e) => return Err(e),
                 }
             }
+            if !matches!(command, Command::Feedback { .. }) {
+                deliver_outbox(ctx, &client).await;
+            }
             run_signed_in(ctx, &client, command).await
+        }
+    }
+}
+
+/// Sends queued feedback before any signed-in command, and says what
+/// happened (on stderr, so `--json` output stays clean): how many went, and
+/// how many the portal refused and now wait for `oma feedback --pending`.
+async fn deliver_outbox(ctx: &Ctx, client: &PortalClient) -> usize {
+    let report = match client.flush_outbox().await {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::debug!(code = %e.code, "queued feedback not sent now");
+            return 0;
+        }
+    };
+    if !report.sent.is_empty() {
+        eprintln!(
+            "{}",
+            ctx.ta(
+                "cli-feedback-flushed",
+                &[("count", report.sent.len().to_string())]
+            )
+        );
+    }
+    let attention = client
+        .pending_feedback()
+        .await
+        .iter()
+        .filter(|i| i.attention.is_some())
+        .count();
+    if attention > 0 {
+        eprintln!(
+            "{}",
+            ctx.loc
+                .fmt("cli-feedback-attention", &[("count", attention)])
+        );
+    }
+    report.sent.len()
+}
+
+fn topic_of(arg: TopicArg) -> FeedbackTopic {
+    match arg {
+        TopicArg::General => FeedbackTopic::General,
+        TopicArg::Termination => FeedbackTopic::Termination,
+        TopicArg::Ordering => FeedbackTopic::Ordering,
+        TopicArg::Technical => FeedbackTopic::Technical,
+        TopicArg::Billing => FeedbackTopic::Billing,
+        TopicArg::Details => FeedbackTopic::Details,
+    }
+}
+
+/// `oma feedback --pending`: each waiting item with its id, topic, date and
+/// start of the message; those the portal refused with the reason.
+fn print_pending(ctx: &Ctx, items: &[portal_client::OutboxItem]) {
+    if ctx.json {
+        ctx.print_json(&items);
+        return;
+    }
+    if items.is_empty() {
+        println!("{}", ctx.t("cli-feedback-none-pending"));
+        return;
+    }
+    for item in items {
+        let preview: String = item.request.message.chars().take(60).collect();
+        let topic = serde_json::to_value(item.request.topic)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        println!(
+            "[{}] {} {} — {}",
+            item.local_id,
+            ctx.loc.date(item.created_at.date_naive()),
+            ctx.t(&format!("cli-topic-{topic}")),
+            preview
+        );
+        match &item.attention {
+            Some(a) => {
+                let reason = ctx.loc.error(a.error.code.as_str());
+                let field = a.error.field.clone().unwrap_or_default();
+                println!(
+                    "    {}",
+                    ctx.ta(
+                        "cli-feedback-needs-attention",
+                        &[("reason", reason), ("field", field)]
+                    )
+                );
+            }
+            None => println!("    {}", ctx.t("cli-feedback-waiting")),
         }
     }
 }
@@ -403,62 +538,93 @@ async fn run_signed_in(
             Ok(exit::OK)
         }
         Command::Download { os, dir } => download(ctx, client, os, dir).await,
+        Command::Feedback { pending: true, .. } => {
+            deliver_outbox(ctx, client).await;
+            print_pending(ctx, &client.pending_feedback().await);
+            Ok(exit::OK)
+        }
+        Command::Feedback {
+            discard: Some(id), ..
+        } => {
+            client.discard_feedback(&id).await?;
+            if ctx.json {
+                ctx.print_json(&serde_json::json!({ "discarded": id }));
+            } else {
+                println!("{}", ctx.t("cli-feedback-discarded"));
+            }
+            Ok(exit::OK)
+        }
         Command::Feedback {
             topic,
             message,
             contact_email,
             phone,
+            resend,
+            ..
         } => {
-            let topic = match topic {
-                TopicArg::General => FeedbackTopic::General,
-                TopicArg::Termination => FeedbackTopic::Termination,
-                TopicArg::Ordering => FeedbackTopic::Ordering,
-                TopicArg::Technical => FeedbackTopic::Technical,
-                TopicArg::Billing => FeedbackTopic::Billing,
-                TopicArg::Details => FeedbackTopic::Details,
+            if resend.is_none() {
+                // Deliver anything queued earlier first (same idempotency keys).
+                deliver_outbox(ctx, client).await;
+            }
+            let termination_without_contact;
+            let outcome = match resend {
+                Some(id) => {
+                    let saved = client
+                        .pending_feedback()
+                        .await
+                        .into_iter()
+                        .find(|i| i.local_id == id)
+                        .ok_or_else(|| {
+                            ClientError::new(
+                                portal_api::ErrorCode::NotFound,
+                                "no such queued feedback",
+                            )
+                        })?
+                        .request;
+                    let request = FeedbackRequest {
+                        topic: topic.map(topic_of).unwrap_or(saved.topic),
+                        message: message.unwrap_or(saved.message),
+                        contact_email: contact_email.or(saved.contact_email),
+                        contact_phone: phone.or(saved.contact_phone),
+                        ..saved
+                    };
+                    termination_without_contact =
+                        request.topic == FeedbackTopic::Termination && !request.contact_me;
+                    client.resend_feedback(&id, request).await?
+                }
+                None => {
+                    let contact_me = contact_email.is_some() || phone.is_some();
+                    termination_without_contact =
+                        topic == Some(TopicArg::Termination) && !contact_me;
+                    client
+                        .submit_feedback(FeedbackRequest {
+                            topic: topic.map(topic_of).unwrap_or(FeedbackTopic::General),
+                            message: message.unwrap_or_default(),
+                            contact_me,
+                            contact_email,
+                            contact_phone: phone,
+                            service_id: None,
+                        })
+                        .await?
+                }
             };
-            // Deliver anything queued earlier first (same idempotency keys).
-            let flushed = client
-                .flush_outbox()
-                .await
-                .map(|r| r.sent.len())
-                .unwrap_or(0);
-            let contact_me = contact_email.is_some() || phone.is_some();
-            let outcome = client
-                .submit_feedback(FeedbackRequest {
-                    topic,
-                    message,
-                    contact_me,
-                    contact_email,
-                    contact_phone: phone,
-                    service_id: None,
-                })
-                .await?;
             if ctx.json {
                 ctx.print_json(&outcome);
                 return Ok(exit::OK);
             }
-            if flushed > 0 {
-                println!(
-                    "{}",
-                    ctx.ta("cli-feedback-flushed", &[("count", flushed.to_string())])
-                );
-            }
             match outcome {
-                FeedbackOutcome::Sent { receipt } => {
-                    println!(
-                        "{}",
-                        ctx.ta("cli-feedback-sent", &[("id", receipt.id.to_string())])
-                    )
-                }
+                FeedbackOutcome::Sent { receipt } => println!(
+                    "{}",
+                    ctx.ta("cli-feedback-sent", &[("id", receipt.id.to_string())])
+                ),
                 FeedbackOutcome::Queued { .. } => println!("{}", ctx.t("cli-feedback-queued")),
             }
-            if topic == FeedbackTopic::Termination && !contact_me {
+            if termination_without_contact {
                 println!("{}", ctx.t("cli-feedback-termination-hint"));
             }
             Ok(exit::OK)
         }
-        Command::SignIn { .. } | Command::SignOut => unreachable!("handled before"),
+        Command::SignIn { .. } | Command::SignOut { .. } => unreachable!("handled before"),
     }
 }
 
