@@ -144,6 +144,8 @@ pub fn format_money(lang: Lang, cents: i64) -> String {
 pub struct Localizer {
     lang: Lang,
     bundle: FluentBundle<FluentResource>,
+    /// What went wrong while building the bundle (logged as well).
+    setup_errors: Vec<String>,
 }
 
 impl fmt::Debug for Localizer {
@@ -163,16 +165,27 @@ impl Localizer {
         let langid: LanguageIdentifier = lang.as_str().parse().expect("valid language id");
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         bundle.set_use_isolating(false);
-        let _ = bundle.add_builtins();
-        let _ = bundle.add_function("DATE", move |positional, _named| match positional.first() {
-            Some(FluentValue::String(s)) => match s.parse::<NaiveDate>() {
-                Ok(d) => FluentValue::String(format_date(lang, d).into()),
-                Err(_) => FluentValue::String(s.clone()),
-            },
-            Some(other) => other.clone(),
-            None => FluentValue::Error,
-        });
-        let _ = bundle.add_function("MONEY", move |positional, _named| {
+        // Registration fails only on a duplicate name (a bug caught by the
+        // tests through `setup_errors`); logged, never fatal to the app.
+        let mut setup_errors = Vec::new();
+        let mut note = |what: &str, r: Result<(), fluent_bundle::FluentError>| {
+            if let Err(e) = r {
+                tracing::error!(what, error = %e, "Fluent set-up failed");
+                setup_errors.push(format!("{what}: {e}"));
+            }
+        };
+        note("builtins", bundle.add_builtins());
+        let date =
+            bundle.add_function("DATE", move |positional, _named| match positional.first() {
+                Some(FluentValue::String(s)) => match s.parse::<NaiveDate>() {
+                    Ok(d) => FluentValue::String(format_date(lang, d).into()),
+                    Err(_) => FluentValue::String(s.clone()),
+                },
+                Some(other) => other.clone(),
+                None => FluentValue::Error,
+            });
+        note("DATE", date);
+        let money = bundle.add_function("MONEY", move |positional, _named| {
             match positional.first() {
                 Some(FluentValue::Number(n)) => {
                     FluentValue::String(format_money(lang, n.value.round() as i64).into())
@@ -185,20 +198,35 @@ impl Localizer {
                 None => FluentValue::Error,
             }
         });
-        for (folder, _name, text) in embedded_files() {
+        note("MONEY", money);
+        for (folder, name, text) in embedded_files() {
             if *folder != lang.as_str() {
                 continue;
             }
             let res = match FluentResource::try_new(text.to_string()) {
                 Ok(r) => r,
-                Err((r, _errors)) => r,
+                Err((r, errors)) => {
+                    tracing::error!(file = %name, count = errors.len(), "Fluent syntax errors");
+                    setup_errors.push(format!("{folder}/{name}: {} syntax errors", errors.len()));
+                    r
+                }
             };
             bundle.add_resource_overriding(res);
         }
-        Self { lang, bundle }
+        Self {
+            lang,
+            bundle,
+            setup_errors,
+        }
     }
 
     /// The language of this localizer.
+    /// Errors met while building the bundle (a duplicate function, a syntax
+    /// error in a file): empty in a correct build, which the tests check.
+    pub fn setup_errors(&self) -> &[String] {
+        &self.setup_errors
+    }
+
     pub fn lang(&self) -> Lang {
         self.lang
     }
@@ -294,6 +322,13 @@ mod tests {
         assert_eq!(negotiate("x-garbage!!"), Lang::En);
         assert_eq!("EN".parse::<Lang>(), Ok(Lang::En));
         assert!("de".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn every_bundle_builds_without_errors() {
+        for &lang in Lang::ALL {
+            assert_eq!(Localizer::new(lang).setup_errors(), &[] as &[String]);
+        }
     }
 
     #[test]
