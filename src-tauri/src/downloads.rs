@@ -33,15 +33,11 @@ pub struct Downloads {
 }
 
 impl Downloads {
+    /// Downloads of this OS's installers into `dir`.
     pub fn new(dir: PathBuf) -> Self {
-        Self::for_os(dir, Os::current())
-    }
-
-    /// Downloads for another OS's installer (tests).
-    pub fn for_os(dir: PathBuf, os: Option<Os>) -> Self {
         Self {
             dir,
-            os,
+            os: Os::current(),
             entries: Arc::default(),
             seq: Arc::default(),
         }
@@ -236,6 +232,18 @@ impl Downloads {
                 e.status.state = DownloadState::Paused;
                 e.status.seq = self.next_seq();
             }
+        }
+    }
+
+    /// Sign-out: stops every download and deletes every installer and partial
+    /// download of the account (they are fetched again after a sign-in).
+    pub fn forget_all(&self) -> Result<()> {
+        self.pause_all();
+        self.entries.lock().unwrap().clear();
+        match std::fs::remove_dir_all(&self.dir) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e.into()),
         }
     }
 

@@ -138,6 +138,10 @@ impl Core {
                     PortalTarget::Remote { url, pinned_key } => (url.clone(), *pinned_key, None),
                 };
                 let mut config = ClientConfig::new(url.clone(), self.dirs.data.join("portal"));
+                if demo.is_some() {
+                    // Its port changes every run; its data must not mix with a real portal's.
+                    config = config.with_portal_id("demo");
+                }
                 if let Some(k) = key {
                     config = config.with_pinned_key(k);
                 }
@@ -171,26 +175,20 @@ impl Core {
         });
     }
 
-    /// Notes whether the portal answered; emits `connectivity` on changes.
-    fn track<T>(&self, r: std::result::Result<T, ClientError>) -> Result<T> {
-        match &r {
-            Ok(_) => self.set_online(true),
-            Err(e) if e.is_unreachable() => self.set_online(false),
-            Err(_) => self.set_online(true),
-        }
+    /// Mirrors the client's connectivity (the one meaning of "offline":
+    /// [`ErrorCode::is_offline`]; a 500 is an error from a portal that is up)
+    /// after a call; emits `connectivity` on changes.
+    fn track<T>(&self, client: &PortalClient, r: std::result::Result<T, ClientError>) -> Result<T> {
+        self.set_online(*client.connectivity().borrow());
         r.map_err(Error::from)
     }
 
     fn track_cached<T>(
         &self,
+        client: &PortalClient,
         r: std::result::Result<portal_client::Cached<T>, ClientError>,
     ) -> Result<Cached<T>> {
-        let r = r.inspect(|c| {
-            if c.from_cache {
-                self.set_online(false)
-            }
-        });
-        self.track(r).map(Cached::from)
+        self.track(client, r).map(Cached::from)
     }
 
     pub fn set_online(&self, online: bool) {
@@ -211,10 +209,6 @@ impl Core {
                 self.wake.notify_one();
             }
         }
-    }
-
-    pub fn is_online(&self) -> Option<bool> {
-        *self.online.lock().unwrap()
     }
 
     // --- app ---
@@ -347,7 +341,7 @@ impl Core {
                 self.note_remembered(None);
             }
             // Offline: the remembered session stays; the UI shows the cache.
-            Err(e) if e.is_unreachable() => {
+            Err(e) if e.is_offline() => {
                 self.set_online(false);
                 *self.remembered.lock().unwrap() = client.is_signed_in().await;
             }
@@ -369,7 +363,7 @@ impl Core {
                 .sign_in(email, SecretString::new(password), remember)
                 .await
         };
-        let outcome = self.track(outcome)?;
+        let outcome = self.track(client, outcome)?;
         *self.remembered.lock().unwrap() = outcome.remembered;
         self.note_remembered(outcome.remembered.then(|| email.to_string()));
         self.wake.notify_one();
@@ -379,14 +373,34 @@ impl Core {
         })
     }
 
-    pub async fn sign_out(&self) -> Result<()> {
+    /// Signs out and removes the account's data from this computer: the
+    /// keychain entry, every cached file, the downloaded installers and the
+    /// remembered address in the settings. Queued feedback is never deleted
+    /// silently: with some queued and no `choice`, this refuses with
+    /// `feedback_pending` and changes nothing, so the UI can ask.
+    pub async fn sign_out(&self, choice: Option<QueuedFeedbackChoice>) -> Result<()> {
         let client = self.client().await?;
+        let pending = client.pending_feedback().await;
+        match (pending.len(), choice) {
+            (0, _) | (_, Some(QueuedFeedbackChoice::Keep)) => {}
+            (n, None) => {
+                return Err(Error::new(
+                    ErrorCode::FeedbackPending,
+                    format!("{n} queued feedback: keep or discard"),
+                ))
+            }
+            (_, Some(QueuedFeedbackChoice::Discard)) => {
+                for item in &pending {
+                    client.discard_feedback(&item.local_id).await?;
+                }
+            }
+        }
         *self.remembered.lock().unwrap() = false;
-        self.downloads.pause_all();
+        let downloads = self.downloads.forget_all();
         let _one = self.keychain.lock().await;
         let result = client.sign_out().await.map_err(Error::from);
         self.note_remembered(None);
-        result
+        result.and(downloads)
     }
 
     // --- portal data ---
@@ -431,7 +445,7 @@ impl Core {
 
     pub async fn services(&self) -> Result<Cached<ServiceList>> {
         let client = self.client().await?;
-        self.track_cached(client.services_cached().await)
+        self.track_cached(client, client.services_cached().await)
     }
 
     async fn peek_or_fetch_services(&self) -> Option<Result<ServiceList>> {
@@ -446,22 +460,22 @@ impl Core {
 
     pub async fn customer(&self) -> Result<Cached<CustomerDetails>> {
         let client = self.client().await?;
-        self.track_cached(client.customer_cached().await)
+        self.track_cached(client, client.customer_cached().await)
     }
 
     pub async fn catalogue(&self) -> Result<Cached<Catalogue>> {
         let client = self.client().await?;
-        self.track_cached(client.catalogue_cached().await)
+        self.track_cached(client, client.catalogue_cached().await)
     }
 
     pub async fn contact(&self) -> Result<CustomerServiceContact> {
         let client = self.client().await?;
-        self.track(client.contact().await)
+        self.track(client, client.contact().await)
     }
 
     pub async fn billing(&self) -> Result<BillingSummary> {
         let client = self.client().await?;
-        self.track(client.billing().await)
+        self.track(client, client.billing().await)
     }
 
     /// One ordered service (fresh, else cached) with its security info.
@@ -503,11 +517,6 @@ impl Core {
         self.opener.open_path(&path)
     }
 
-    /// The path of a verified installer (tests; never sent to the UI).
-    pub fn verified_installer_path(&self, service_id: i64) -> Result<PathBuf> {
-        self.downloads.verified_path(service_id)
-    }
-
     pub async fn device_link_qr(&self, service_id: i64) -> Result<String> {
         let service = self.security_service(service_id).await?;
         let link = &service.security.expect("filtered").device_link;
@@ -518,22 +527,23 @@ impl Core {
 
     pub async fn place_order(&self, order: &OrderRequest, key: &str) -> Result<OrderReceipt> {
         let client = self.client().await?;
-        self.track(client.place_order(order, key).await)
+        self.track(client, client.place_order(order, key).await)
     }
 
     pub async fn edit_mix(&self, service_id: i64, channels: Vec<String>) -> Result<OrderedService> {
         let client = self.client().await?;
-        self.track(client.edit_mix(service_id, channels).await)
+        self.track(client, client.edit_mix(service_id, channels).await)
     }
 
     pub async fn change_email(&self, email: &str) -> Result<CustomerDetails> {
         let client = self.client().await?;
-        self.track(client.change_email(email).await)
+        self.track(client, client.change_email(email).await)
     }
 
     pub async fn change_password(&self, current: String, new: String) -> Result<()> {
         let client = self.client().await?;
         self.track(
+            client,
             client
                 .change_password(SecretString::new(current), SecretString::new(new))
                 .await,
@@ -544,37 +554,80 @@ impl Core {
 
     pub async fn send_feedback(&self, request: FeedbackRequest) -> Result<FeedbackOutcome> {
         let client = self.client().await?;
-        let outcome = client.submit_feedback(request).await;
-        let outcome = self.track(outcome)?;
-        Ok(match outcome {
-            portal_client::FeedbackOutcome::Sent { receipt } => FeedbackOutcome::Sent { receipt },
-            portal_client::FeedbackOutcome::Queued { local_id } => {
-                self.set_online(false);
-                FeedbackOutcome::Queued { local_id }
-            }
+        let outcome = self.track(client, client.submit_feedback(request).await)?;
+        Ok(outcome.into())
+    }
+
+    /// The user's edit of a queued feedback (e.g. one the portal refused),
+    /// sent again; a refusal is returned and the item kept.
+    pub async fn resend_feedback(
+        &self,
+        local_id: &str,
+        request: FeedbackRequest,
+    ) -> Result<FeedbackOutcome> {
+        let client = self.client().await?;
+        let outcome = self.track(client, client.resend_feedback(local_id, request).await);
+        self.emit_outbox(0).await;
+        Ok(outcome?.into())
+    }
+
+    /// Deletes a queued feedback on the user's explicit decision.
+    pub async fn discard_feedback(&self, local_id: &str) -> Result<()> {
+        let client = self.client().await?;
+        client.discard_feedback(local_id).await?;
+        self.emit_outbox(0).await;
+        Ok(())
+    }
+
+    /// The signed-in account's queued feedback, oldest first.
+    pub async fn pending_feedback(&self) -> Result<Vec<PendingFeedback>> {
+        let client = self.client().await?;
+        Ok(client
+            .pending_feedback()
+            .await
+            .into_iter()
+            .map(|i| PendingFeedback {
+                local_id: i.local_id,
+                created_at: i.created_at,
+                request: i.request,
+                attention: i.attention.map(|a| a.error),
+            })
+            .collect())
+    }
+
+    pub async fn outbox_count(&self) -> Result<OutboxSummary> {
+        let client = self.client().await?;
+        let items = client.pending_feedback().await;
+        let attention = items.iter().filter(|i| i.attention.is_some()).count() as u32;
+        Ok(OutboxSummary {
+            queued: items.len() as u32 - attention,
+            attention,
         })
     }
 
-    pub async fn outbox_count(&self) -> Result<u32> {
-        let client = self.client().await?;
-        Ok(client.pending_feedback().await.len() as u32)
-    }
-
-    /// Delivers queued feedback; emits `outbox-delivered` when some went out.
-    pub async fn flush_outbox(&self) -> Result<u32> {
-        let client = self.client().await?;
-        let report = self.track(client.flush_outbox().await)?;
-        let delivered = report.sent.len() as u32;
-        if delivered > 0 {
-            let remaining = report.remaining as u32;
+    /// Emits `outbox-delivered` with the outbox as it now is.
+    async fn emit_outbox(&self, delivered: u32) {
+        if let Ok(summary) = self.outbox_count().await {
             events::emit(
                 &*self.events,
                 events::OUTBOX_DELIVERED,
                 &OutboxDelivered {
                     delivered,
-                    remaining,
+                    remaining: summary.queued,
+                    attention: summary.attention,
                 },
             );
+        }
+    }
+
+    /// Delivers queued feedback; emits `outbox-delivered` when some went out
+    /// or the portal refused some (those now need the user's attention).
+    pub async fn flush_outbox(&self) -> Result<u32> {
+        let client = self.client().await?;
+        let report = self.track(client, client.flush_outbox().await)?;
+        let delivered = report.sent.len() as u32;
+        if delivered > 0 || !report.needs_attention.is_empty() {
+            self.emit_outbox(delivered).await;
         }
         Ok(delivered)
     }
@@ -582,7 +635,7 @@ impl Core {
     /// Whether the portal answers (`health`); emits `connectivity` on changes.
     pub async fn check_connectivity(&self) -> bool {
         match self.client().await {
-            Ok(c) => self.track(c.health().await).is_ok(),
+            Ok(c) => self.track(c, c.health().await).is_ok(),
             Err(_) => false,
         }
     }

@@ -4,7 +4,7 @@
 //! credentials) or a file path.
 
 use chrono::{DateTime, Utc};
-use portal_api::{ErrorBody, ErrorCode, FeedbackReceipt, Os};
+use portal_api::{ErrorBody, ErrorCode, FeedbackReceipt, FeedbackRequest, Os};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -142,6 +142,17 @@ pub enum FeedbackOutcome {
     Queued { local_id: String },
 }
 
+impl From<portal_client::FeedbackOutcome> for FeedbackOutcome {
+    fn from(o: portal_client::FeedbackOutcome) -> Self {
+        match o {
+            portal_client::FeedbackOutcome::Sent { receipt } => FeedbackOutcome::Sent { receipt },
+            portal_client::FeedbackOutcome::Queued { local_id } => {
+                FeedbackOutcome::Queued { local_id }
+            }
+        }
+    }
+}
+
 /// The persisted settings (`settings.json` in the app's config dir).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Settings {
@@ -165,11 +176,45 @@ pub struct Connectivity {
     pub online: bool,
 }
 
-/// Payload of the `outbox-delivered` event.
+/// Payload of the `outbox-delivered` event: sent now, still waiting, and
+/// refused by the portal (kept for the user's attention).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct OutboxDelivered {
     pub delivered: u32,
     pub remaining: u32,
+    pub attention: u32,
+}
+
+/// `outbox_count`: the signed-in account's feedback not yet delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct OutboxSummary {
+    /// Waiting to be sent automatically.
+    pub queued: u32,
+    /// Refused by the portal: waiting for the user to edit and resend, or discard.
+    pub attention: u32,
+}
+
+/// One feedback in the outbox (`pending_feedback`): the user's own text, so it
+/// can be edited and resent; never a token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PendingFeedback {
+    pub local_id: String,
+    pub created_at: DateTime<Utc>,
+    pub request: FeedbackRequest,
+    /// The portal's refusal, when it needs the user's attention.
+    pub attention: Option<ErrorBody>,
+}
+
+/// What `sign_out` does with feedback that is still queued: asked of the user
+/// when there is some (`feedback_pending` otherwise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
+pub enum QueuedFeedbackChoice {
+    /// Keep it; it is sent when this account signs in again.
+    Keep,
+    /// Delete it.
+    Discard,
 }
 
 #[cfg(test)]

@@ -35,6 +35,9 @@ fn generate() -> BTreeMap<String, String> {
         Settings,
         Connectivity,
         OutboxDelivered,
+        OutboxSummary,
+        PendingFeedback,
+        QueuedFeedbackChoice,
         StartupSnapshot,
     );
     let mut out = BTreeMap::new();

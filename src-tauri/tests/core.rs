@@ -259,7 +259,7 @@ async fn sign_in_services_download_verify_install_feedback() {
         "{outcome:?}"
     );
     responses.push(json(&outcome));
-    assert_eq!(core.outbox_count().await.unwrap(), 0);
+    assert_eq!(core.outbox_count().await.unwrap(), OutboxSummary::default());
     assert_eq!(
         events.named(events::CONNECTIVITY).first(),
         Some(&serde_json::json!({"online": true}))
@@ -277,7 +277,7 @@ async fn sign_in_services_download_verify_install_feedback() {
     assert!(!all.contains("access_token") && !all.contains("refresh_token"));
 
     // Sign-out forgets the session and the keychain entry.
-    core.sign_out().await.unwrap();
+    core.sign_out(None).await.unwrap();
     assert!(store.load().unwrap().is_none());
     assert!(!core.session_info().await.signed_in);
     server.shutdown().await;
@@ -302,7 +302,7 @@ async fn remembered_session_is_restored_after_a_restart() {
     assert!(!s.core.services().await.unwrap().from_cache);
 
     // Without "remember me" nothing is kept.
-    s.core.sign_out().await.unwrap();
+    s.core.sign_out(None).await.unwrap();
     s.core
         .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), false)
         .await
@@ -343,7 +343,7 @@ async fn startup_snapshot_is_the_first_view_without_secrets() {
     assert!(!script.contains(demo::FAMILY.password));
 
     // Signed out, nothing remembered: the sign-in view, no cache.
-    s.core.sign_out().await.unwrap();
+    s.core.sign_out(None).await.unwrap();
     let s = core(launch_for(&server, tmp.path()), tmp.path(), store.clone());
     let snap = startup::snapshot(&s.core).await.expect("snapshot");
     assert_eq!(snap.session, SessionInfo::default());
@@ -385,7 +385,7 @@ async fn offline_shows_the_cache_queues_feedback_and_delivers_it_later() {
         matches!(outcome, FeedbackOutcome::Queued { .. }),
         "{outcome:?}"
     );
-    assert_eq!(s.core.outbox_count().await.unwrap(), 1);
+    assert_eq!(s.core.outbox_count().await.unwrap().queued, 1);
     assert_eq!(
         s.events.named(events::CONNECTIVITY).last(),
         Some(&serde_json::json!({"online": false}))
@@ -400,10 +400,13 @@ async fn offline_shows_the_cache_queues_feedback_and_delivers_it_later() {
     .unwrap();
     assert!(s.core.check_connectivity().await);
     assert_eq!(s.core.flush_outbox().await.unwrap(), 1);
-    assert_eq!(s.core.outbox_count().await.unwrap(), 0);
+    assert_eq!(
+        s.core.outbox_count().await.unwrap(),
+        OutboxSummary::default()
+    );
     assert_eq!(
         s.events.named(events::OUTBOX_DELIVERED),
-        vec![serde_json::json!({"delivered": 1, "remaining": 0})]
+        vec![serde_json::json!({"delivered": 1, "remaining": 0, "attention": 0})]
     );
     assert_eq!(
         s.events.named(events::CONNECTIVITY).last(),
@@ -603,7 +606,7 @@ async fn first_paint_of_a_remembered_session_does_not_wait_on_the_keychain() {
     assert_eq!(store.loads.load(SeqCst), before + 1);
 
     // Signed out: the next start knows nothing is remembered, without asking.
-    core.sign_out().await.unwrap();
+    core.sign_out(None).await.unwrap();
     drop(core);
     let core = counting_core(&server, tmp.path(), store.clone());
     let before = store.loads.load(SeqCst);
@@ -648,5 +651,229 @@ async fn locked_keychain_gives_a_session_only_sign_in() {
     // Signed in for this session all the same.
     assert!(core.session_info().await.signed_in);
     assert!(!core.services().await.unwrap().data.services.is_empty());
+    server.shutdown().await;
+}
+
+/// Every file under `dir` whose bytes contain any of `needles`.
+fn files_containing(dir: &Path, needles: &[&str]) -> Vec<PathBuf> {
+    let mut hits = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            hits.extend(files_containing(&p, needles));
+        } else if let Ok(bytes) = std::fs::read(&p) {
+            let text = String::from_utf8_lossy(&bytes);
+            if needles.iter().any(|n| text.contains(n)) {
+                hits.push(p);
+            }
+        }
+    }
+    hits
+}
+
+/// Sign-out on a shared computer: with feedback queued it asks first (and
+/// changes nothing); then no file of the app holds the account's email, name
+/// or service names — downloads, cache and settings included — while the
+/// kept feedback is sent after the next sign-in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_out_leaves_no_personal_data_and_never_drops_feedback_silently() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("portal.db");
+    let server = portal_server::spawn(server_config(&db)).await.unwrap();
+    let addr = server.addr();
+    let store = Arc::new(MemoryStore::new());
+    let s = core(launch_for(&server, tmp.path()), tmp.path(), store.clone());
+    s.core
+        .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), true)
+        .await
+        .unwrap();
+    let services = s.core.services().await.unwrap().data;
+    let me = s.core.customer().await.unwrap().data;
+    s.core.catalogue().await.unwrap();
+    let security = services
+        .services
+        .iter()
+        .find(|x| x.security.is_some())
+        .unwrap();
+    s.core.start_download(security.id).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while s.core.download_status(security.id).await.unwrap().state != DownloadState::Verified {
+        assert!(Instant::now() < deadline, "download did not finish");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let app_dir = tmp.path().join("app");
+    let mut personal: Vec<String> = vec![me.email.clone(), me.name.clone()];
+    personal.extend(services.services.iter().map(|x| x.name.fi.clone()));
+    let needles: Vec<&str> = personal.iter().map(String::as_str).collect();
+    assert!(
+        !files_containing(&app_dir, &needles).is_empty(),
+        "the sweep finds data"
+    );
+
+    // Feedback queued while the portal is down.
+    server.shutdown().await;
+    let queued = s
+        .core
+        .send_feedback(FeedbackRequest {
+            topic: FeedbackTopic::Termination,
+            message: "Irtisanon laajakaistan 31.12.".into(),
+            contact_me: true,
+            contact_email: None,
+            contact_phone: Some("040 123 4567".into()),
+            service_id: None,
+        })
+        .await
+        .unwrap();
+    assert!(matches!(queued, FeedbackOutcome::Queued { .. }));
+    let err = s.core.sign_out(None).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::FeedbackPending);
+    assert!(s.core.session_info().await.signed_in, "nothing changed");
+
+    s.core
+        .sign_out(Some(QueuedFeedbackChoice::Keep))
+        .await
+        .unwrap();
+    assert!(store.load().unwrap().is_none(), "keychain entry removed");
+    let outbox = app_dir.join("data/portal/outbox");
+    let left: Vec<_> = files_containing(&app_dir, &needles)
+        .into_iter()
+        .filter(|p| !p.starts_with(&outbox))
+        .collect();
+    assert!(
+        left.is_empty(),
+        "personal data left after sign-out: {left:?}"
+    );
+
+    // The kept feedback goes with the same account, once.
+    let server = portal_server::spawn(ServerConfig {
+        listen: addr,
+        ..server_config(&db)
+    })
+    .await
+    .unwrap();
+    s.core
+        .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), false)
+        .await
+        .unwrap();
+    assert_eq!(s.core.outbox_count().await.unwrap().queued, 1);
+    assert_eq!(s.core.flush_outbox().await.unwrap(), 1);
+
+    // Discard on sign-out deletes what is queued.
+    server.shutdown().await;
+    s.core
+        .send_feedback(FeedbackRequest {
+            topic: FeedbackTopic::General,
+            message: "Toinen viesti".into(),
+            contact_me: false,
+            contact_email: None,
+            contact_phone: None,
+            service_id: None,
+        })
+        .await
+        .unwrap();
+    s.core
+        .sign_out(Some(QueuedFeedbackChoice::Discard))
+        .await
+        .unwrap();
+    assert!(files_containing(&app_dir, &needles).is_empty());
+    assert_eq!(std::fs::read_dir(&outbox).unwrap().count(), 0);
+}
+
+/// Queued feedback the portal refuses needs the user's attention: counted,
+/// announced, listed with the reason, and only resent or deleted by them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_queued_feedback_needs_attention_then_is_resent_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("portal.db");
+    let server = portal_server::spawn(server_config(&db)).await.unwrap();
+    let addr = server.addr();
+    let s = core(
+        launch_for(&server, tmp.path()),
+        tmp.path(),
+        Arc::new(MemoryStore::new()),
+    );
+    s.core
+        .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), false)
+        .await
+        .unwrap();
+    server.shutdown().await;
+    let request = FeedbackRequest {
+        topic: FeedbackTopic::Termination,
+        message: "Irtisanon palvelun.".into(),
+        contact_me: true,
+        contact_email: Some("perhe@example.fi".into()),
+        contact_phone: Some("040 123 4567".into()),
+        service_id: Some(987_654),
+    };
+    // Offline, a phone the portal would refuse is refused at once.
+    let err = s
+        .core
+        .send_feedback(FeedbackRequest {
+            contact_phone: Some("123".into()),
+            ..request.clone()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidPhone);
+    assert_eq!(err.body().field.as_deref(), Some("contact_phone"));
+    assert_eq!(
+        s.core.outbox_count().await.unwrap(),
+        OutboxSummary::default()
+    );
+    assert!(matches!(
+        s.core.send_feedback(request.clone()).await.unwrap(),
+        FeedbackOutcome::Queued { .. }
+    ));
+
+    let server = portal_server::spawn(ServerConfig {
+        listen: addr,
+        ..server_config(&db)
+    })
+    .await
+    .unwrap();
+    assert!(s.core.check_connectivity().await);
+    assert_eq!(s.core.flush_outbox().await.unwrap(), 0);
+    assert_eq!(
+        s.core.outbox_count().await.unwrap(),
+        OutboxSummary {
+            queued: 0,
+            attention: 1
+        }
+    );
+    assert_eq!(
+        s.events.named(events::OUTBOX_DELIVERED).last(),
+        Some(&serde_json::json!({"delivered": 0, "remaining": 0, "attention": 1}))
+    );
+    let pending = s.core.pending_feedback().await.unwrap();
+    assert_eq!(pending.len(), 1);
+    let reason = pending[0].attention.as_ref().expect("attention");
+    assert_eq!(reason.code, ErrorCode::NotFound);
+    assert_eq!(reason.field.as_deref(), Some("service_id"));
+    // Saved as the portal would store it (the phone in E.164 form).
+    assert_eq!(
+        pending[0].request,
+        portal_api::validate::feedback(&request).unwrap()
+    );
+
+    let outcome = s
+        .core
+        .resend_feedback(
+            &pending[0].local_id,
+            FeedbackRequest {
+                service_id: None,
+                ..request
+            },
+        )
+        .await
+        .unwrap();
+    assert!(
+        matches!(outcome, FeedbackOutcome::Sent { .. }),
+        "{outcome:?}"
+    );
+    assert_eq!(
+        s.core.outbox_count().await.unwrap(),
+        OutboxSummary::default()
+    );
+    assert_eq!(s.core.flush_outbox().await.unwrap(), 0);
     server.shutdown().await;
 }

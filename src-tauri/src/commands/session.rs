@@ -1,6 +1,6 @@
 use super::AppState;
 use crate::error::Result;
-use crate::types::{SessionInfo, SignInOutcome};
+use crate::types::{QueuedFeedbackChoice, SessionInfo, SignInOutcome};
 
 #[tauri::command]
 pub async fn session_info(state: AppState<'_>) -> Result<SessionInfo> {
@@ -22,7 +22,12 @@ pub async fn sign_in(
     state.sign_in(&email, password, remember).await
 }
 
+/// `queued_feedback`: what to do with feedback still waiting to be sent;
+/// `null` refuses with `feedback_pending` when there is some.
 #[tauri::command]
-pub async fn sign_out(state: AppState<'_>) -> Result<()> {
-    state.sign_out().await
+pub async fn sign_out(
+    state: AppState<'_>,
+    queued_feedback: Option<QueuedFeedbackChoice>,
+) -> Result<()> {
+    state.sign_out(queued_feedback).await
 }
