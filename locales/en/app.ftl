@@ -28,6 +28,11 @@ app-dismiss = Dismiss notice
 nav-label = Main menu
 nav-services = Ordered services
 nav-feedback = Customer feedback
+nav-feedback-attention =
+    { $count ->
+        [one] one message needs your attention
+       *[other] { $count } messages need your attention
+    }
 nav-contact = Customer service
 nav-settings = Settings
 nav-order = Order
@@ -194,7 +199,6 @@ feedback-contact-me = Contact me
 feedback-email = Email address
 feedback-phone = Phone number
 feedback-optional = (optional)
-feedback-email-invalid = Check the email address.
 feedback-contact-missing = Enter an email address or a phone number so that we can contact you.
 feedback-service = Service the message is about
 feedback-service-none = No particular service
@@ -213,6 +217,25 @@ feedback-outbox-waiting =
         [one] One feedback message is waiting to be sent.
        *[other] { $count } feedback messages are waiting to be sent.
     }
+feedback-pending-load-failed = Feedback waiting to be sent could not be read.
+feedback-attention-title =
+    { $count ->
+        [one] One feedback message needs your attention
+       *[other] { $count } feedback messages need your attention
+    }
+feedback-attention-intro = The service did not accept these messages, so they have not been sent. They are kept on this computer until you correct and resend them or discard them.
+feedback-attention-written = { $topic }, written on { $date }
+feedback-attention-reason-field = { $field }: { $reason }
+feedback-attention-edit = Edit and resend
+feedback-attention-discard = Discard
+feedback-discard-question = Discard this feedback? It will be deleted from this computer and not sent.
+feedback-discard-confirm = Discard and delete
+feedback-discard-cancel = Keep it
+feedback-discard-failed = The feedback could not be discarded.
+feedback-discarded = The feedback was deleted. It was not sent.
+feedback-editing = You are editing feedback that could not be sent (written on { $date }). Correct it and send it again.
+feedback-edit-cancel = Cancel editing
+feedback-resend = Send again
 
 topic-general = General feedback
 topic-termination = Termination
@@ -253,6 +276,18 @@ settings-language-saved = Language changed.
 settings-account = Account
 settings-sign-out = Sign out
 settings-signing-out = Signing out…
+settings-sign-out-pending-title = Feedback not sent yet
+settings-sign-out-pending =
+    { $count ->
+        [one] One feedback message you wrote has not been sent yet.
+       *[other] { $count } feedback messages you wrote have not been sent yet.
+    }
+settings-sign-out-pending-removes = Signing out removes your account's data from this computer. Choose what happens to the feedback, and you will be signed out.
+settings-sign-out-keep = Send later with this account
+settings-sign-out-keep-help = Send later: the feedback stays on this computer and is sent when you sign in with this account again.
+settings-sign-out-discard = Discard the feedback
+settings-sign-out-discard-help = Discard the feedback: it is deleted and not sent.
+settings-sign-out-cancel = Stay signed in
 settings-version = Version { $version }
 
 ## Order

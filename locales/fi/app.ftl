@@ -28,6 +28,11 @@ app-dismiss = Sulje ilmoitus
 nav-label = Päävalikko
 nav-services = Tilatut palvelut
 nav-feedback = Asiakaspalaute
+nav-feedback-attention =
+    { $count ->
+        [one] yksi palaute vaatii huomiotasi
+       *[other] { $count } palautetta vaatii huomiotasi
+    }
 nav-contact = Asiakaspalvelu
 nav-settings = Asetukset
 nav-order = Tilaa
@@ -194,7 +199,6 @@ feedback-contact-me = Ota minuun yhteyttä
 feedback-email = Sähköpostiosoite
 feedback-phone = Puhelinnumero
 feedback-optional = (vapaaehtoinen)
-feedback-email-invalid = Tarkista sähköpostiosoite.
 feedback-contact-missing = Kirjoita sähköpostiosoite tai puhelinnumero, jotta voimme ottaa yhteyttä.
 feedback-service = Palvelu, jota viesti koskee
 feedback-service-none = Ei tiettyä palvelua
@@ -213,6 +217,25 @@ feedback-outbox-waiting =
         [one] Yksi palaute odottaa lähetystä.
        *[other] { $count } palautetta odottaa lähetystä.
     }
+feedback-pending-load-failed = Lähettämättömiä palautteita ei voitu lukea.
+feedback-attention-title =
+    { $count ->
+        [one] Yksi palaute vaatii huomiotasi
+       *[other] { $count } palautetta vaatii huomiotasi
+    }
+feedback-attention-intro = Palvelu ei hyväksynyt näitä viestejä, joten niitä ei ole lähetetty. Ne säilytetään tällä tietokoneella, kunnes korjaat ja lähetät ne uudelleen tai hylkäät ne.
+feedback-attention-written = { $topic }, kirjoitettu { $date }
+feedback-attention-reason-field = { $field }: { $reason }
+feedback-attention-edit = Muokkaa ja lähetä uudelleen
+feedback-attention-discard = Hylkää
+feedback-discard-question = Hylätäänkö tämä palaute? Se poistetaan tältä tietokoneelta, eikä sitä lähetetä.
+feedback-discard-confirm = Hylkää ja poista palaute
+feedback-discard-cancel = Älä hylkää
+feedback-discard-failed = Palautetta ei voitu hylätä.
+feedback-discarded = Palaute poistettiin. Sitä ei lähetetty.
+feedback-editing = Muokkaat palautetta, jota ei voitu lähettää (kirjoitettu { $date }). Korjaa se ja lähetä uudelleen.
+feedback-edit-cancel = Peruuta muokkaus
+feedback-resend = Lähetä uudelleen
 
 topic-general = Yleinen palaute
 topic-termination = Irtisanominen
@@ -253,6 +276,18 @@ settings-language-saved = Kieli vaihdettu.
 settings-account = Tili
 settings-sign-out = Kirjaudu ulos
 settings-signing-out = Kirjaudutaan ulos…
+settings-sign-out-pending-title = Lähettämättömiä palautteita
+settings-sign-out-pending =
+    { $count ->
+        [one] Yksi kirjoittamasi palaute ei ole vielä lähtenyt.
+       *[other] { $count } kirjoittamaasi palautetta ei ole vielä lähtenyt.
+    }
+settings-sign-out-pending-removes = Uloskirjautuminen poistaa tilisi tiedot tältä tietokoneelta. Valitse, mitä palautteille tehdään, niin sinut kirjataan ulos.
+settings-sign-out-keep = Lähetä myöhemmin tällä tilillä
+settings-sign-out-keep-help = Lähetä myöhemmin: palautteet jäävät tälle tietokoneelle ja lähetetään, kun kirjaudut uudelleen sisään tällä tilillä.
+settings-sign-out-discard = Hylkää palautteet
+settings-sign-out-discard-help = Hylkää palautteet: ne poistetaan, eikä niitä lähetetä.
+settings-sign-out-cancel = Älä kirjaudu ulos
 settings-version = Versio { $version }
 
 ## Tilaa

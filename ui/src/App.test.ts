@@ -199,8 +199,8 @@ describe("start-up", () => {
 });
 
 describe("app shell", () => {
-  async function signedInApp() {
-    const mock = mockBackend({ session_info: ok(fx.signedIn) });
+  async function signedInApp(handlers: Parameters<typeof mockBackend>[0] = {}) {
+    const mock = mockBackend({ session_info: ok(fx.signedIn), ...handlers });
     render(App);
     await screen.findByTestId("service-row-11");
     return mock;
@@ -254,17 +254,32 @@ describe("app shell", () => {
     await user.click(screen.getByTestId("nav-settings"));
     await user.click(screen.getByTestId("sign-out"));
     expect(textOf(await screen.findByTestId("signin-notice"))).toBe("Olet kirjautunut ulos.");
-    expect(calls.map((c) => c.cmd)).toContain("sign_out");
+    expect(calls.filter((c) => c.cmd === "sign_out").map((c) => c.args)).toEqual([{ queuedFeedback: null }]);
   });
 
   it("announces delivered feedback from the outbox", async () => {
     await signedInApp();
-    await emitEvent("outbox-delivered", { delivered: 2, remaining: 1 });
+    await emitEvent("outbox-delivered", { delivered: 2, remaining: 1, attention: 0 });
     const notice = await screen.findByTestId("outbox-delivered");
     expect(clean(notice.textContent)).toContain("Jonossa olleet 2 palautetta on nyt lähetetty.");
     expect(clean(notice.textContent)).toContain("Yksi palaute odottaa vielä lähetystä.");
   });
 
+  it("counts the feedback that needs attention in the menu", async () => {
+    const { calls } = await signedInApp({ outbox_count: ok({ queued: 1, attention: 2 }) });
+    expect(calls.map((c) => c.cmd)).toContain("outbox_count");
+    expect(textOf(await screen.findByTestId("nav-feedback-attention"))).toBe("2");
+    expect(screen.getByRole("button", { name: (name) => clean(name) === "Asiakaspalaute 2 palautetta vaatii huomiotasi" })).toBe(
+      screen.getByTestId("nav-feedback"),
+    );
+    await expectNoA11yViolations();
+    // The portal refused nothing more, nothing was delivered: no "sent" notice.
+    await emitEvent("outbox-delivered", { delivered: 0, remaining: 1, attention: 0 });
+    await waitFor(() => expect(screen.queryByTestId("nav-feedback-attention")).toBeNull());
+    expect(screen.queryByTestId("outbox-delivered")).toBeNull();
+    await emitEvent("outbox-delivered", { delivered: 0, remaining: 0, attention: 1 });
+    expect(textOf(await screen.findByTestId("nav-feedback-attention"))).toBe("1");
+  });
   it("shows a calm error instead of a blank window when a view fails to render", async () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
     mockBackend({
@@ -283,5 +298,73 @@ describe("app shell", () => {
     mockBackend({ app_info: ok({ ...fx.appInfo, demo: true }) });
     render(App);
     expect(textOf(await screen.findByTestId("demo-badge"))).toBe("Demotila");
+  });
+});
+
+describe("signing out with feedback not yet sent", () => {
+  async function signOutAsked() {
+    const mock = mockBackend({
+      session_info: ok(fx.signedIn),
+      outbox_count: ok({ queued: 1, attention: 1 }),
+      sign_out: (args) => {
+        if (args.queuedFeedback === null) throw fx.errorBody("feedback_pending");
+        return null;
+      },
+    });
+    render(App);
+    await screen.findByTestId("service-row-11");
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("nav-settings"));
+    await user.click(await screen.findByTestId("sign-out"));
+    const panel = await screen.findByTestId("sign-out-pending");
+    return { ...mock, user, panel };
+  }
+
+  it("asks what to do with it, and signs out only after a choice", async () => {
+    const { calls, panel } = await signOutAsked();
+    expect(textOf(panel)).toContain("2 kirjoittamaasi palautetta ei ole vielä lähtenyt.");
+    expect(textOf(panel)).toContain("Uloskirjautuminen poistaa tilisi tiedot tältä tietokoneelta.");
+    expect(document.activeElement).toBe(within(panel).getByRole("heading"));
+    expect(screen.getByRole("navigation")).toBeTruthy();
+    expect(screen.queryByTestId("signin-notice")).toBeNull();
+    expect(calls.filter((c) => c.cmd === "sign_out")).toHaveLength(1);
+    await expectNoA11yViolations();
+  });
+
+  it("keeps it to be sent later with this account", async () => {
+    const { calls, user } = await signOutAsked();
+    await user.click(screen.getByTestId("sign-out-keep"));
+    expect(textOf(await screen.findByTestId("signin-notice"))).toBe("Olet kirjautunut ulos.");
+    expect(calls.filter((c) => c.cmd === "sign_out").map((c) => c.args)).toEqual([
+      { queuedFeedback: null },
+      { queuedFeedback: "keep" },
+    ]);
+  });
+
+  it("discards it", async () => {
+    const { calls, user } = await signOutAsked();
+    await user.click(screen.getByTestId("sign-out-discard"));
+    expect(textOf(await screen.findByTestId("signin-notice"))).toBe("Olet kirjautunut ulos.");
+    expect(calls.filter((c) => c.cmd === "sign_out").at(-1)?.args).toEqual({ queuedFeedback: "discard" });
+  });
+
+  it("stays signed in when cancelled", async () => {
+    const { calls, user } = await signOutAsked();
+    await user.click(screen.getByTestId("sign-out-cancel"));
+    expect(screen.queryByTestId("sign-out-pending")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId("sign-out"));
+    expect(screen.getByRole("navigation")).toBeTruthy();
+    expect(calls.filter((c) => c.cmd === "sign_out")).toHaveLength(1);
+  });
+
+  it("signs out locally when the shell fails otherwise", async () => {
+    const { calls } = mockBackend({ session_info: ok(fx.signedIn), sign_out: fail(fx.errorBody("keychain_unavailable")) });
+    render(App);
+    await screen.findByTestId("service-row-11");
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("nav-settings"));
+    await user.click(await screen.findByTestId("sign-out"));
+    expect(textOf(await screen.findByTestId("signin-notice"))).toBe("Olet kirjautunut ulos.");
+    expect(calls.filter((c) => c.cmd === "sign_out")).toHaveLength(1);
   });
 });

@@ -42,6 +42,8 @@ describe("commands", () => {
       change_password: ok(null),
       catalogue: ok(null),
       billing: ok(null),
+      resend_feedback: ok({ status: "queued", local_id: "q1" }),
+      discard_feedback: ok(null),
     });
     await backend.signIn("a@b.fi", "pw", true);
     await backend.setLanguage("en");
@@ -59,6 +61,12 @@ describe("commands", () => {
       service_id: null,
     };
     await backend.sendFeedback(request);
+    await backend.outboxCount();
+    await backend.pendingFeedback();
+    await backend.resendFeedback("q1", request);
+    await backend.discardFeedback("q1");
+    await backend.signOut(null);
+    await backend.signOut("keep");
     await backend.placeOrder({ product_id: "p", replaces_service_id: null, mix_channels: null }, "k1");
     await backend.editMix(12, ["a"]);
     await backend.changeEmail("c@d.fi");
@@ -72,6 +80,12 @@ describe("commands", () => {
       { cmd: "open_installer", args: { serviceId: 11 } },
       { cmd: "device_link_qr", args: { serviceId: 11 } },
       { cmd: "send_feedback", args: { request } },
+      { cmd: "outbox_count", args: {} },
+      { cmd: "pending_feedback", args: {} },
+      { cmd: "resend_feedback", args: { localId: "q1", request } },
+      { cmd: "discard_feedback", args: { localId: "q1" } },
+      { cmd: "sign_out", args: { queuedFeedback: null } },
+      { cmd: "sign_out", args: { queuedFeedback: "keep" } },
       { cmd: "place_order", args: { request: { product_id: "p", replaces_service_id: null, mix_channels: null }, idempotencyKey: "k1" } },
       { cmd: "edit_mix", args: { serviceId: 12, channels: ["a"] } },
       { cmd: "change_email", args: { email: "c@d.fi" } },
@@ -84,5 +98,7 @@ describe("commands", () => {
     await expect(backend.services()).rejects.toBeInstanceOf(BackendError);
     await expect(backend.services()).rejects.toMatchObject({ body: { code: "offline", message: "no route" } });
     await expect(backend.contact()).rejects.toMatchObject({ body: { code: "internal" } });
+    mockBackend({ sign_out: fail({ code: "feedback_pending", message: "1 queued feedback" }) });
+    await expect(backend.signOut(null)).rejects.toMatchObject({ body: { code: "feedback_pending" } });
   });
 });

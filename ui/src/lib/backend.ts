@@ -21,6 +21,9 @@ import type {
   FeedbackOutcome,
   Lang,
   OutboxDelivered,
+  OutboxSummary,
+  PendingFeedback,
+  QueuedFeedbackChoice,
   SessionInfo,
   SignInOutcome,
 } from "./types";
@@ -69,6 +72,7 @@ const ERROR_CODES = {
   cancelled: true,
   no_installer_for_os: true,
   not_signed_in: true,
+  feedback_pending: true,
 } as const satisfies Record<ErrorCode, true>;
 
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -128,7 +132,9 @@ export const sessionInfo = () => call<SessionInfo>("session_info");
 export const restoreSession = () => call<SessionInfo>("restore_session");
 export const signIn = (email: string, password: string, remember: boolean) =>
   call<SignInOutcome>("sign_in", { email, password, remember });
-export const signOut = () => call<void>("sign_out");
+/** Rejects with `feedback_pending` (changing nothing) when the account has queued feedback
+ * and `queuedFeedback` is null. */
+export const signOut = (queuedFeedback: QueuedFeedbackChoice | null) => call<void>("sign_out", { queuedFeedback });
 export const cachedServices = () => call<Cached<ServiceList> | null>("cached_services");
 export const services = () => call<Cached<ServiceList>>("services");
 export const customer = () => call<Cached<CustomerDetails>>("customer");
@@ -143,7 +149,11 @@ export const deviceLinkQr = (serviceId: number) => call<string>("device_link_qr"
 /** Opens an http(s) or `tel:` link of the contact data (or a device link) with the OS. */
 export const openLink = (url: string) => call<void>("open_link", { url });
 export const sendFeedback = (request: FeedbackRequest) => call<FeedbackOutcome>("send_feedback", { request });
-export const outboxCount = () => call<number>("outbox_count");
+export const outboxCount = () => call<OutboxSummary>("outbox_count");
+export const pendingFeedback = () => call<PendingFeedback[]>("pending_feedback");
+export const resendFeedback = (localId: string, request: FeedbackRequest) =>
+  call<FeedbackOutcome>("resend_feedback", { localId, request });
+export const discardFeedback = (localId: string) => call<void>("discard_feedback", { localId });
 export const placeOrder = (request: OrderRequest, idempotencyKey: string) =>
   call<OrderReceipt>("place_order", { request, idempotencyKey });
 export const editMix = (serviceId: number, channels: string[]) =>

@@ -2,7 +2,9 @@
 // functions; all IPC goes through ./backend.
 import * as backend from "./backend";
 import { errorBodyOf } from "./backend";
+import { OFFLINE_ERROR_CODES } from "./bindings/api/contract";
 import type { ErrorBody } from "./bindings/api/ErrorBody";
+import type { ErrorCode } from "./bindings/api/ErrorCode";
 import type { FeedbackTopic } from "./bindings/api/FeedbackTopic";
 import type { ServiceList } from "./bindings/api/ServiceList";
 import { setLang } from "./i18n.svelte";
@@ -11,6 +13,9 @@ import type {
   Cached,
   Lang,
   OutboxDelivered,
+  OutboxSummary,
+  PendingFeedback,
+  QueuedFeedbackChoice,
   SessionInfo,
   SignInOutcome,
   StartupSnapshot,
@@ -45,10 +50,13 @@ export const app = $state({
   /** Sign-in succeeded but "remember me" could not be stored (session-only). */
   keychainNotice: false,
   outboxNotice: null as OutboxDelivered | null,
+  /** The signed-in account's feedback not yet delivered: queued, and refused by the portal. */
+  outbox: { queued: 0, attention: 0 } as OutboxSummary,
 });
 
-const SESSION_ERRORS = new Set(["not_signed_in", "invalid_grant", "unauthorized", "token_expired"]);
-const OFFLINE_ERRORS = new Set(["offline", "timeout", "unavailable"]);
+const SESSION_ERRORS = new Set<ErrorCode>(["not_signed_in", "invalid_grant", "unauthorized", "token_expired"]);
+/** The one meaning of "offline", from the contract (a 500 `internal` is not offline). */
+const OFFLINE_ERRORS = new Set<ErrorCode>(OFFLINE_ERROR_CODES);
 
 export function isSessionError(err: ErrorBody): boolean {
   return SESSION_ERRORS.has(err.code);
@@ -230,6 +238,7 @@ export async function refreshServices(): Promise<void> {
   app.servicesError = null;
   try {
     if (!(await ensureSession())) return;
+    void loadOutbox();
     const result = await withTimeout(backend.services());
     app.services = result;
     app.online = !result.from_cache;
@@ -250,18 +259,52 @@ export function signedIn(email: string, outcome: SignInOutcome, rememberRequeste
   void refreshServices();
 }
 
-export async function signOut(): Promise<void> {
+/** Reads the account's outbox summary (after sign-in, restore and reconnecting). */
+export async function loadOutbox(): Promise<void> {
   try {
-    await backend.signOut();
-  } catch {
+    app.outbox = await backend.outboxCount();
+  } catch (e) {
+    handleCommonError(errorBodyOf(e));
+  }
+}
+
+/** The outbox summary of the account's queued feedback (`outbox_count` in Rust). */
+export function outboxSummary(items: PendingFeedback[]): OutboxSummary {
+  const attention = items.filter((i) => i.attention !== null).length;
+  return { queued: items.length - attention, attention };
+}
+
+/** The `outbox-delivered` event: the outbox as it now is, and a notice when some went out. */
+export function outboxChanged(p: OutboxDelivered): void {
+  app.outbox = { queued: p.remaining, attention: p.attention };
+  if (p.delivered > 0) app.outboxNotice = p;
+  else if (app.outboxNotice) app.outboxNotice = { ...app.outboxNotice, remaining: p.remaining, attention: p.attention };
+}
+
+/**
+ * Signs out; `choice` says what happens to feedback still queued. Without one, the shell
+ * refuses (`feedback_pending`) when there is some: then nothing changes and this returns
+ * false, so the caller can ask the user. Any other failure still signs out locally.
+ */
+export async function signOut(choice?: QueuedFeedbackChoice): Promise<boolean> {
+  try {
+    await backend.signOut(choice ?? null);
+  } catch (e) {
+    if (errorBodyOf(e).code === "feedback_pending") {
+      await loadOutbox();
+      return false;
+    }
     // Signing out locally always succeeds from the user's point of view.
   }
   app.session = { signed_in: false, email: null, remembered: false };
   app.services = null;
   app.servicesError = null;
   app.keychainNotice = false;
+  app.outbox = { queued: 0, attention: 0 };
+  app.outboxNotice = null;
   app.signInNotice = "signed-out";
   app.view = { name: "signin" };
+  return true;
 }
 
 /** Switches the language at once and persists it (a failed save keeps the switch). */
@@ -294,4 +337,5 @@ export function resetAppState(): void {
   app.signInNotice = null;
   app.keychainNotice = false;
   app.outboxNotice = null;
+  app.outbox = { queued: 0, attention: 0 };
 }

@@ -10,12 +10,13 @@ export type { DownloadStatus } from "./bindings/app/DownloadStatus";
 export type { FeedbackOutcome } from "./bindings/app/FeedbackOutcome";
 export type { Lang } from "./bindings/app/Lang";
 export type { OutboxDelivered } from "./bindings/app/OutboxDelivered";
+export type { OutboxSummary } from "./bindings/app/OutboxSummary";
+export type { PendingFeedback } from "./bindings/app/PendingFeedback";
+export type { QueuedFeedbackChoice } from "./bindings/app/QueuedFeedbackChoice";
 export type { SessionInfo } from "./bindings/app/SessionInfo";
 export type { Settings } from "./bindings/app/Settings";
 export type { SignInOutcome } from "./bindings/app/SignInOutcome";
 export type { StartupSnapshot } from "./bindings/app/StartupSnapshot";
 
-/** `portal_api::FEEDBACK_MESSAGE_MAX_CHARS` (crates/portal-api/src/feedback.rs), in Unicode scalar values. */
-export const FEEDBACK_MESSAGE_MAX_CHARS = 2000;
-/** `portal_api::ENDING_SOON_DAYS`. */
-export const ENDING_SOON_DAYS = 30;
+// The contract's constants, generated from Rust (crates/portal-api/tests/bindings.rs).
+export { FEEDBACK_MESSAGE_MAX_CHARS } from "./bindings/api/contract";

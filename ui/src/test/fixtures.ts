@@ -4,7 +4,7 @@ import type { CustomerServiceContact } from "../lib/bindings/api/CustomerService
 import type { ErrorBody } from "../lib/bindings/api/ErrorBody";
 import type { OrderedService } from "../lib/bindings/api/OrderedService";
 import type { ServiceList } from "../lib/bindings/api/ServiceList";
-import type { AppInfo, Cached, DownloadStatus, SessionInfo } from "../lib/types";
+import type { AppInfo, Cached, DownloadStatus, PendingFeedback, SessionInfo } from "../lib/types";
 
 export const turvapaketti: OrderedService = {
   id: 11,
@@ -135,6 +135,24 @@ export function download(partial: Partial<DownloadStatus>): DownloadStatus {
     state: "idle",
     error: null,
     seq: 0,
+    ...partial,
+  };
+}
+
+/** Feedback in the outbox: by default a termination notice the portal refused (its phone number). */
+export function pendingFeedback(partial: Partial<PendingFeedback> = {}): PendingFeedback {
+  return {
+    local_id: "refused-1",
+    created_at: "2026-11-12T09:05:00Z",
+    request: {
+      topic: "termination",
+      message: "Haluan irtisanoa palvelun: MIX-paketti 5 kanavaa",
+      contact_me: true,
+      contact_email: null,
+      contact_phone: "12345",
+      service_id: mixPackage.id,
+    },
+    attention: errorBody("invalid_phone", { field: "contact_phone" }),
     ...partial,
   };
 }

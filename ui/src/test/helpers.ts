@@ -39,7 +39,8 @@ const defaults: Record<string, Handler> = {
   services: () => fx.cached(fx.serviceList, 0, false),
   customer: () => fx.cached(fx.customer, 0, false),
   contact: ok(fx.contact),
-  outbox_count: ok(0),
+  outbox_count: ok({ queued: 0, attention: 0 }),
+  pending_feedback: ok([]),
   sign_out: ok(null),
   download_status: ok(fx.download({})),
 };

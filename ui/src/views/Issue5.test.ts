@@ -96,6 +96,15 @@ describe("Laskutus", () => {
     await waitFor(() => expect(textOf(screen.getByTestId("billing-questions"))).toContain("03 450 51"));
     await expectNoA11yViolations();
   });
+
+  it("counts a failed contact request (offline) instead of dropping it", async () => {
+    signedIn();
+    mockBackend({ billing: ok(fx.billing), contact: fail(fx.errorBody("offline")) });
+    render(Billing);
+    expect(textOf(await screen.findByTestId("billing-total"))).toBe("24,80 €");
+    await waitFor(() => expect(app.online).toBe(false));
+    expect(textOf(screen.getByTestId("billing-questions"))).not.toContain("03 450 51");
+  });
 });
 
 describe("Käyttäjätiedot", () => {
