@@ -5,7 +5,10 @@ Pass-through by default. Switchable at runtime:
   whose request line contains `path`, close both sides after `n` bytes of the response
   body (the headers are passed whole);
 - `refuse(True)`: accept and close at once (no byte of the portal's);
-- `delay(seconds)`: hold every chunk from the portal this long.
+- `delay(seconds)`: hold every chunk from the portal this long;
+- `fail_status(code, times=1, path=...)`: rewrite the status of the next `times`
+  responses to requests whose request line contains `path` to `code` (the portal's
+  own body is relayed): a portal that is up but answers, say, 500.
 
 Counts what it relays: `body_bytes(path)` is the sum of response-body bytes sent to the
 client for requests matching `path` (so a test can prove a download resumed instead of
@@ -33,6 +36,9 @@ class FaultProxy:
         self._cuts_left = 0
         self._refuse = False
         self._delay = 0.0
+        self._status: tuple[int, str] | None = None  # (status code, path)
+        self._status_left = 0
+        self.rewritten = 0
         self.cuts = 0
         self.refused = 0
         self.requests: list[str] = []
@@ -55,9 +61,15 @@ class FaultProxy:
         with self.lock:
             self._delay = seconds
 
+    def fail_status(self, code: int, times: int = 1, path: str = "/api/v1/") -> None:
+        with self.lock:
+            self._status = (code, path)
+            self._status_left = times
+
     def passthrough(self) -> None:
         with self.lock:
             self._cut, self._cuts_left, self._refuse, self._delay = None, 0, False, 0.0
+            self._status, self._status_left = None, 0
 
     def body_bytes(self, path: str) -> int:
         with self.lock:
@@ -196,6 +208,14 @@ class _Conn:
                             continue
                         h, _, rest = head.partition(b"\r\n\r\n")
                         head_part = data[: len(data) - len(rest)]
+                        with self.p.lock:
+                            if self.p._status and self.p._status_left > 0 and self.p._status[1] in current \
+                                    and head_part.startswith(b"HTTP/1.1 "):
+                                code = self.p._status[0]
+                                line_end = head_part.index(b"\r\n")
+                                head_part = f"HTTP/1.1 {code} Injected".encode() + head_part[line_end:]
+                                self.p._status_left -= 1
+                                self.p.rewritten += 1
                         self.client.sendall(head_part)
                         remaining = _content_length(h)
                         with self.p.lock:

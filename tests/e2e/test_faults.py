@@ -96,7 +96,7 @@ def fault_app(fault_driver):
     h.app = App(fault_driver)
     yield h
     try:
-        h.app.invoke("sign_out")
+        h.app.invoke("sign_out", {"queuedFeedback": "discard"})
     except Exception:
         pass
     h.app.quit()

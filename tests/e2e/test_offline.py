@@ -15,7 +15,7 @@ def sign_out_quietly(app: App) -> None:
     try:
         app.d.execute_async_script(
             "const done = arguments[arguments.length - 1];"
-            "window.__TAURI_INTERNALS__.invoke('sign_out').then(() => done(1), () => done(0));"
+            "window.__TAURI_INTERNALS__.invoke('sign_out', {queuedFeedback: 'discard'}).then(() => done(1), () => done(0));"
         )
     except Exception:
         pass

@@ -19,7 +19,7 @@ def test_smoke_app_starts_with_title_and_sign_in(start_app):
         # An earlier module left a remembered session: forget it and start again.
         app.d.execute_async_script(
             "const done = arguments[arguments.length - 1];"
-            "window.__TAURI_INTERNALS__.invoke('sign_out').then(() => done(1), () => done(0));"
+            "window.__TAURI_INTERNALS__.invoke('sign_out', {queuedFeedback: 'discard'}).then(() => done(1), () => done(0));"
         )
         app.quit()
         app = start_app()
