@@ -24,6 +24,16 @@ fn server_config(db: &Path) -> ServerConfig {
     }
 }
 
+/// The portal started again on the same address and database (after a stop).
+async fn restart_portal(db: &Path, addr: std::net::SocketAddr) -> RunningServer {
+    portal_server::spawn(ServerConfig {
+        listen: addr,
+        ..server_config(db)
+    })
+    .await
+    .expect("portal restarts")
+}
+
 async fn portal(tmp: &Path) -> RunningServer {
     portal_server::spawn(server_config(&tmp.join("portal.db")))
         .await
@@ -392,12 +402,7 @@ async fn offline_shows_the_cache_queues_feedback_and_delivers_it_later() {
     );
 
     // The portal comes back on the same address.
-    let server = portal_server::spawn(ServerConfig {
-        listen: addr,
-        ..server_config(&db)
-    })
-    .await
-    .unwrap();
+    let server = restart_portal(&db, addr).await;
     assert!(s.core.check_connectivity().await);
     assert_eq!(s.core.flush_outbox().await.unwrap(), 1);
     assert_eq!(
@@ -745,12 +750,7 @@ async fn sign_out_leaves_no_personal_data_and_never_drops_feedback_silently() {
     );
 
     // The kept feedback goes with the same account, once.
-    let server = portal_server::spawn(ServerConfig {
-        listen: addr,
-        ..server_config(&db)
-    })
-    .await
-    .unwrap();
+    let server = restart_portal(&db, addr).await;
     s.core
         .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), false)
         .await
@@ -825,12 +825,7 @@ async fn refused_queued_feedback_needs_attention_then_is_resent_once() {
         FeedbackOutcome::Queued { .. }
     ));
 
-    let server = portal_server::spawn(ServerConfig {
-        listen: addr,
-        ..server_config(&db)
-    })
-    .await
-    .unwrap();
+    let server = restart_portal(&db, addr).await;
     assert!(s.core.check_connectivity().await);
     assert_eq!(s.core.flush_outbox().await.unwrap(), 0);
     assert_eq!(

@@ -8,6 +8,7 @@ unlocked gnome-keyring, fresh XDG dirs and the Python venv.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -125,16 +126,24 @@ def workdir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("e2e")
 
 
-@pytest.fixture(scope="session")
-def portal(workdir: Path):
-    """The reference portal with demo data, on a free loopback port, fresh database."""
-    p = Portal(workdir)
+@contextlib.contextmanager
+def running_portal(d: Path, extra_args: list[str] | None = None):
+    """A portal of its own in `d` (fresh database, free port), stopped afterwards."""
+    d.mkdir(exist_ok=True)
+    p = Portal(d, extra_args)
     p.start()
     try:
         yield p
     finally:
         p.stop()
         p.log.close()
+
+
+@pytest.fixture(scope="session")
+def portal(workdir: Path):
+    """The reference portal with demo data, on a free loopback port, fresh database."""
+    with running_portal(workdir) as p:
+        yield p
 
 
 @pytest.fixture(scope="session")

@@ -36,7 +36,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import SCREENSHOTS, App, Portal, clean, start_portal_driver, start_tauri_driver, stop
+from conftest import SCREENSHOTS, App, Portal, clean, running_portal, start_portal_driver, start_tauri_driver, stop
 from faultproxy import FaultProxy
 from test_flow import EMAIL, PASSWORD, nav, security_service
 
@@ -49,13 +49,9 @@ ACCESS_TTL = 6
 
 @pytest.fixture(scope="module")
 def fault_portal(workdir: Path):
-    d = workdir / "faults"
-    d.mkdir(exist_ok=True)
-    p = Portal(d, ["--installer-size", str(INSTALLER_SIZE), "--access-token-ttl", str(ACCESS_TTL)])
-    p.start()
-    yield p
-    p.stop()
-    p.log.close()
+    args = ["--installer-size", str(INSTALLER_SIZE), "--access-token-ttl", str(ACCESS_TTL)]
+    with running_portal(workdir / "faults", args) as p:
+        yield p
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import App, Portal, start_portal_driver
+from conftest import App, Portal, running_portal, start_portal_driver
 from faultproxy import FaultProxy
 from test_flow import EMAIL, PASSWORD, nav
 
@@ -35,13 +35,8 @@ MESSAGE = "Irtisanon laajakaistan 31.12."
 
 @pytest.fixture(scope="module")
 def nl_portal(workdir: Path):
-    d = workdir / "nothing-lost"
-    d.mkdir(exist_ok=True)
-    p = Portal(d)
-    p.start()
-    yield p
-    p.stop()
-    p.log.close()
+    with running_portal(workdir / "nothing-lost") as p:
+        yield p
 
 
 @pytest.fixture(scope="module")

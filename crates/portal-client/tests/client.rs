@@ -170,11 +170,7 @@ async fn a_refused_refresh_signs_out_but_a_5xx_or_offline_does_not() {
 
 #[tokio::test]
 async fn retries_5xx_429_and_honours_retry_after_in_both_forms() {
-    let srv = server(64 * 1024, Duration::from_secs(300)).await;
-    let proxy = Proxy::start(&srv.base_url()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let c = client(&proxy.url(), dir.path(), None);
-    signed_in(&c).await;
+    let Harness { srv, proxy, dir: _dir, c } = Harness::signed_in().await;
 
     // A burst of 500s and 503s is retried away.
     proxy.fault(
@@ -271,11 +267,7 @@ async fn retries_5xx_429_and_honours_retry_after_in_both_forms() {
 
 #[tokio::test]
 async fn a_malformed_body_is_a_malformed_response() {
-    let srv = server(64 * 1024, Duration::from_secs(300)).await;
-    let proxy = Proxy::start(&srv.base_url()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let c = client(&proxy.url(), dir.path(), None);
-    signed_in(&c).await;
+    let Harness { srv, proxy, dir: _dir, c } = Harness::signed_in().await;
     proxy.fault(Some("GET"), "/api/v1/services", Fault::Malformed, 1);
     let e = c.services().await.unwrap_err();
     assert_eq!(e.code, ErrorCode::MalformedResponse);
@@ -966,11 +958,7 @@ async fn a_changed_etag_or_a_416_on_resume_starts_over_cleanly() {
 /// end-to-end `test_faults.py::test_6` covers the cut after the 201 headers.)
 #[tokio::test]
 async fn feedback_whose_answer_is_cut_mid_body_is_stored_once() {
-    let srv = server(64 * 1024, Duration::from_secs(300)).await;
-    let proxy = Proxy::start(&srv.base_url()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let c = client(&proxy.url(), dir.path(), None);
-    signed_in(&c).await;
+    let Harness { srv, proxy, dir: _dir, c } = Harness::signed_in().await;
     let before = feedback_rows(srv.db_path()).await;
     proxy.fault(Some("POST"), "/api/v1/feedback", Fault::CutAfter(0), 1);
     let req = FeedbackRequest {
@@ -1018,11 +1006,7 @@ fn outbox_files(dir: &std::path::Path) -> usize {
 /// once (nothing queued); a valid notice is queued and delivered once.
 #[tokio::test]
 async fn offline_feedback_is_checked_before_it_is_queued() {
-    let srv = server(64 * 1024, Duration::from_secs(300)).await;
-    let proxy = Proxy::start(&srv.base_url()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let c = client(&proxy.url(), dir.path(), None);
-    signed_in(&c).await;
+    let Harness { srv, proxy, dir, c } = Harness::signed_in().await;
     let before = feedback_rows(srv.db_path()).await;
     proxy.set_down(true);
 
@@ -1052,11 +1036,7 @@ async fn offline_feedback_is_checked_before_it_is_queued() {
 /// removed only when the user discards it.
 #[tokio::test]
 async fn feedback_the_portal_refuses_is_kept_until_the_user_decides() {
-    let srv = server(64 * 1024, Duration::from_secs(300)).await;
-    let proxy = Proxy::start(&srv.base_url()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let c = client(&proxy.url(), dir.path(), None);
-    signed_in(&c).await;
+    let Harness { srv, proxy, dir, c } = Harness::signed_in().await;
     let before = feedback_rows(srv.db_path()).await;
 
     // Queued while offline; one names a service that no longer exists.
@@ -1156,11 +1136,7 @@ async fn feedback_the_portal_refuses_is_kept_until_the_user_decides() {
 /// account); queued feedback stays and is sent after the next sign-in.
 #[tokio::test]
 async fn sign_out_removes_the_accounts_cache_but_keeps_its_queued_feedback() {
-    let srv = server(64 * 1024, Duration::from_secs(300)).await;
-    let proxy = Proxy::start(&srv.base_url()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let c = client(&proxy.url(), dir.path(), None);
-    signed_in(&c).await;
+    let Harness { srv, proxy, dir, c } = Harness::signed_in().await;
     c.services_cached().await.unwrap();
     c.customer_cached().await.unwrap();
     c.catalogue_cached().await.unwrap();
@@ -1229,11 +1205,7 @@ async fn the_cache_is_keyed_by_portal_and_account() {
 /// data pretending otherwise; a 503 from a gateway is offline.
 #[tokio::test]
 async fn a_500_is_an_error_not_offline() {
-    let srv = server(64 * 1024, Duration::from_secs(300)).await;
-    let proxy = Proxy::start(&srv.base_url()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let c = client(&proxy.url(), dir.path(), None);
-    signed_in(&c).await;
+    let Harness { srv, proxy, dir: _dir, c } = Harness::signed_in().await;
     c.services_cached().await.unwrap();
     let online = c.connectivity();
     let status = |status| Fault::Status {
@@ -1251,17 +1223,4 @@ async fn a_500_is_an_error_not_offline() {
     assert!(cached.from_cache);
     assert!(!*online.borrow());
     srv.shutdown().await;
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }

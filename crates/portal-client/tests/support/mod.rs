@@ -381,3 +381,37 @@ pub async fn dead_url() -> String {
     drop(l);
     format!("http://{addr}")
 }
+
+/// Every file below `dir` (recursively).
+pub fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// A portal, a fault proxy in front of it, a data dir, and a client signed in
+/// through the proxy: the set-up of most client tests.
+pub struct Harness {
+    pub srv: RunningServer,
+    pub proxy: Proxy,
+    pub dir: tempfile::TempDir,
+    pub c: PortalClient,
+}
+
+impl Harness {
+    pub async fn signed_in() -> Harness {
+        let srv = server(64 * 1024, Duration::from_secs(300)).await;
+        let proxy = Proxy::start(&srv.base_url()).await;
+        let dir = tempfile::tempdir().unwrap();
+        let c = client(&proxy.url(), dir.path(), None);
+        signed_in(&c).await;
+        Harness { srv, proxy, dir, c }
+    }
+}
