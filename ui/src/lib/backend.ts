@@ -1,4 +1,4 @@
-// The one Backend seam (ARCHITECTURE.md): every Tauri command and event of
+// The one Backend seam (ARCHITECTURE.md at the repository root): every Tauri command and event of
 // docs/COMMANDS.md as a typed function. Views call only this module, never `invoke`.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
