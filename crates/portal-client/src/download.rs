@@ -72,17 +72,16 @@ enum Attempt {
     Restart,
 }
 
-/// The verified installer for `os`, or `NoInstallerForOs`.
+/// The verified installer for `os` and this CPU ([`portal_api::pick_installer`]),
+/// or `NoInstallerForOs`.
 pub fn verified_installer(
     manifest: &SignedManifest,
     pinned_key: &[u8; 32],
     os: Os,
 ) -> Result<Installer> {
     let verified = verify_manifest(manifest, pinned_key)?;
-    verified
-        .installers
-        .into_iter()
-        .find(|i| i.os == os)
+    portal_api::pick_installer(&verified.installers, os, portal_api::Arch::current())
+        .cloned()
         .ok_or_else(|| {
             ClientError::new(
                 ErrorCode::NoInstallerForOs,
