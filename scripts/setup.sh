@@ -9,6 +9,9 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   libdbus-1-dev webkit2gtk-driver xvfb gnome-keyring dbus dbus-x11 libsecret-tools
   keyutils imagemagick xdotool x11-utils python3-venv
+  # Windows and macOS stage (scripts/test-platforms.sh): the mingw-w64 linker,
+  # Wine 8 (64-bit only: /usr/lib/wine/wine64), llvm-ar for the macOS check.
+  gcc-mingw-w64-x86-64 wine64 llvm
 )
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -28,6 +31,16 @@ if ((${#missing[@]})); then
 fi
 
 command -v cargo >/dev/null || { log "cargo not found: install Rust with rustup first"; exit 1; }
+
+# Cross targets of the Windows and macOS stage (rustup's own downloads).
+CROSS_TARGETS=(x86_64-pc-windows-gnu aarch64-apple-darwin x86_64-apple-darwin)
+installed_targets=$(rustup target list --installed)
+for t in "${CROSS_TARGETS[@]}"; do
+  if ! grep -qx "$t" <<<"$installed_targets"; then
+    log "rustup target add $t"
+    rustup target add "$t"
+  fi
+done
 
 if ! command -v cargo-nextest >/dev/null; then
   log "installing cargo-nextest"

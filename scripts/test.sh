@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up and run every test: formatting and lints, the UI's type check and component
 # tests, all Rust tests (server, client, l10n, app) against the real reference portal,
-# then the end-to-end tests of the built app through tauri-driver under Xvfb.
+# the Windows and macOS stage (cross builds in target/cross, Windows tests under
+# Wine), then the end-to-end tests of the built app through tauri-driver under Xvfb.
 # Builds once; every stage reuses target/ and ui/dist.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,11 @@ cargo nextest run --workspace --locked --no-run
 
 stage "Rust: tests (inside a D-Bus session with an unlocked keychain)"
 scripts/with-keyring.sh cargo nextest run --workspace --locked --no-fail-fast
+
+if [[ ${SKIP_PLATFORMS:-0} != 1 ]]; then
+  stage "Windows and macOS: Windows build + tests and CLI smoke test under Wine, macOS type check"
+  SKIP_SETUP=1 scripts/test-platforms.sh
+fi
 
 if [[ -x tests/e2e/run.sh ]]; then
   stage "End to end: the real app through tauri-driver + WebKitWebDriver under Xvfb"

@@ -61,9 +61,10 @@ impl Downloads {
             .security
             .as_ref()
             .ok_or_else(|| Error::new(ErrorCode::NotFound, "not a security service"))?;
-        let inst = sec.installers.iter().find(|i| i.os == os).ok_or_else(|| {
-            Error::new(ErrorCode::NoInstallerForOs, "no installer for this system")
-        })?;
+        let inst = portal_api::pick_installer(&sec.installers, os, portal_api::Arch::current())
+            .ok_or_else(|| {
+                Error::new(ErrorCode::NoInstallerForOs, "no installer for this system")
+            })?;
         Ok((os, inst.file_name.clone(), inst.size))
     }
 

@@ -12,6 +12,7 @@ pub mod launch;
 pub mod links;
 pub mod notify;
 pub mod opener;
+pub mod platform;
 pub mod qr;
 pub mod settings;
 pub mod startup;
@@ -105,6 +106,10 @@ pub fn run() {
     webkit_env::apply();
     init_logging();
     let launch = LaunchOptions::from_process();
+    // Windows without the WebView2 Runtime: a message box, not a panic.
+    if !platform::webview_available() {
+        std::process::exit(1);
+    }
 
     tauri::Builder::default()
         // First plugin: a second start focuses the running window instead.

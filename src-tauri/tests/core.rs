@@ -91,22 +91,37 @@ fn core(launch: LaunchOptions, tmp: &Path, store: Arc<MemoryStore>) -> Setup {
     }
 }
 
-/// An "open" command that records its argument.
+/// An "open" command that records its argument: a shell script, or a batch
+/// file on Windows (Rust's std runs `.cmd` files through cmd.exe).
 fn recorder_script(tmp: &Path) -> PathBuf {
-    let script = tmp.join("open.sh");
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\necho \"$1\" >> '{}'\n",
-            tmp.join("opened.txt").display()
-        ),
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
+    let log = tmp.join("opened.txt");
+    #[cfg(windows)]
+    let script = {
+        let script = tmp.join("open.cmd");
+        // `>>file echo …`: the redirection first, so an argument ending in a
+        // digit is not read as a stream number.
+        std::fs::write(
+            &script,
+            format!("@echo off\r\n>>\"{}\" echo %~1\r\n", log.display()),
+        )
+        .unwrap();
+        script
+    };
+    #[cfg(not(windows))]
+    let script = {
+        let script = tmp.join("open.sh");
+        std::fs::write(
+            &script,
+            format!("#!/bin/sh\necho \"$1\" >> '{}'\n", log.display()),
+        )
+        .unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        script
+    };
     script
 }
 

@@ -72,17 +72,16 @@ enum Attempt {
     Restart,
 }
 
-/// The verified installer for `os`, or `NoInstallerForOs`.
+/// The verified installer for `os` and this CPU ([`portal_api::pick_installer`]),
+/// or `NoInstallerForOs`.
 pub fn verified_installer(
     manifest: &SignedManifest,
     pinned_key: &[u8; 32],
     os: Os,
 ) -> Result<Installer> {
     let verified = verify_manifest(manifest, pinned_key)?;
-    verified
-        .installers
-        .into_iter()
-        .find(|i| i.os == os)
+    portal_api::pick_installer(&verified.installers, os, portal_api::Arch::current())
+        .cloned()
         .ok_or_else(|| {
             ClientError::new(
                 ErrorCode::NoInstallerForOs,
@@ -545,32 +544,40 @@ impl PortalClient {
 }
 
 /// Starts the kernel's write-back of what the writer has written so far,
-/// every [`WRITEBACK_STEP`] bytes, without waiting for it: the data reaches
+/// every `WRITEBACK_STEP` bytes, without waiting for it: the data reaches
 /// the disk during the download instead of all at once in the final fsync.
+/// Linux only (`sync_file_range`); elsewhere the final fsync does it all.
 struct WriteBack {
     /// File offset up to which write-back was started.
+    #[cfg(target_os = "linux")]
     started: u64,
     /// File offset up to which the file has been written.
+    #[cfg(target_os = "linux")]
     written: u64,
 }
 
 /// How much new data starts a write-back.
+#[cfg(target_os = "linux")]
 const WRITEBACK_STEP: u64 = 8 * 1024 * 1024;
 
 impl WriteBack {
     fn new(offset: u64) -> Self {
+        #[cfg(not(target_os = "linux"))]
+        let _ = offset;
         Self {
+            #[cfg(target_os = "linux")]
             started: offset,
+            #[cfg(target_os = "linux")]
             written: offset,
         }
     }
 
     /// After `len` more bytes were written to `file`.
     fn written(&mut self, file: &File, len: usize) {
-        self.written += len as u64;
         #[cfg(target_os = "linux")]
         {
             use std::os::fd::AsRawFd;
+            self.written += len as u64;
             if self.written - self.started < WRITEBACK_STEP {
                 return;
             }
@@ -588,7 +595,7 @@ impl WriteBack {
             self.started = self.written;
         }
         #[cfg(not(target_os = "linux"))]
-        let _ = file;
+        let _ = (file, len);
     }
 }
 

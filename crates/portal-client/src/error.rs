@@ -116,13 +116,15 @@ impl From<ErrorBody> for ClientError {
     }
 }
 
-/// ENOSPC / EDQUOT / `StorageFull`.
+/// ENOSPC / EDQUOT / ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL / `StorageFull`.
 pub(crate) fn is_disk_full(err: &io::Error) -> bool {
     if err.kind() == io::ErrorKind::StorageFull || err.kind() == io::ErrorKind::QuotaExceeded {
         return true;
     }
-    // 28 = ENOSPC, 122 = EDQUOT on Linux.
-    cfg!(unix) && matches!(err.raw_os_error(), Some(28) | Some(122))
+    // 28 = ENOSPC, 122 = EDQUOT on Linux; 112 = ERROR_DISK_FULL,
+    // 39 = ERROR_HANDLE_DISK_FULL on Windows.
+    (cfg!(unix) && matches!(err.raw_os_error(), Some(28) | Some(122)))
+        || (cfg!(windows) && matches!(err.raw_os_error(), Some(112) | Some(39)))
 }
 
 /// Classifies a transport error from reqwest. Never includes the URL's
@@ -164,11 +166,25 @@ mod tests {
         );
     }
 
+    // Raw code 28 is ENOSPC only on Unix (on Windows it is ERROR_OUT_OF_PAPER).
+    #[cfg(unix)]
     #[test]
     fn enospc_is_disk_full() {
         let e = io::Error::from_raw_os_error(28);
         assert_eq!(ClientError::io("write", &e).code, ErrorCode::DiskFull);
         let e = io::Error::new(io::ErrorKind::PermissionDenied, "no");
+        assert_eq!(ClientError::io("write", &e).code, ErrorCode::Io);
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_disk_full_codes_are_disk_full() {
+        for code in [112, 39] {
+            let e = io::Error::from_raw_os_error(code);
+            assert_eq!(ClientError::io("write", &e).code, ErrorCode::DiskFull);
+        }
+        // 28 is ERROR_OUT_OF_PAPER here, not a full disk.
+        let e = io::Error::from_raw_os_error(28);
         assert_eq!(ClientError::io("write", &e).code, ErrorCode::Io);
     }
 }

@@ -85,10 +85,13 @@ fn file_body(path: &Path, start: u64, end: u64) -> std::io::Result<Body> {
         return Ok(Body::empty());
     }
     let f = std::fs::File::open(path)?;
-    // SAFETY: installer files are only ever replaced by a rename
-    // (`generate`), never written or truncated in place, so the mapped pages
-    // stay valid for as long as the map lives.
+    // SAFETY: an installer file is never written, truncated or replaced once
+    // published under its name (`installer_path`, `publish`), so the mapped
+    // pages stay valid for as long as the map lives.
     let map = unsafe { memmap2::Mmap::map(&f)? };
+    // Read-ahead hint; madvise is Unix-only. Windows reads ahead on its own
+    // for sequential faults, so there is nothing to ask for there.
+    #[cfg(unix)]
     let _ = map.advise(memmap2::Advice::Sequential);
     let (start, end) = (start as usize, end as usize);
     if end > map.len() {
@@ -100,6 +103,36 @@ fn file_body(path: &Path, start: u64, end: u64) -> std::io::Result<Body> {
         .step_by(BODY_CHUNK)
         .map(move |i| Ok::<_, std::convert::Infallible>(bytes.slice(i..(i + BODY_CHUNK).min(len))));
     Ok(Body::from_stream(futures_util::stream::iter(chunks)))
+}
+
+/// Where the demo installer `name` of `size` bytes lives under `dir`.
+///
+/// Its bytes are a function of (name, size) alone, so the file at this path
+/// never changes once written: a server started with another size writes
+/// another file instead of replacing one that a running server (or this one,
+/// through a response still streaming) has memory-mapped. Windows refuses to
+/// rename over or delete a mapped file; Unix allows it, but then the map
+/// pins the old inode anyway. Nothing outside this module sees the path.
+fn installer_path(dir: &Path, name: &str, size: u64) -> PathBuf {
+    dir.join(size.to_string()).join(name)
+}
+
+/// Moves the complete `tmp` to `path`. When `path` already exists with
+/// `size` bytes (another server wrote the same deterministic file first, and
+/// on Windows it may be mapped, so the rename fails), that file is kept and
+/// `tmp` removed.
+fn publish(tmp: &Path, path: &Path, size: u64) -> std::io::Result<()> {
+    match std::fs::rename(tmp, path) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(tmp);
+            if std::fs::metadata(path).is_ok_and(|m| m.len() == size) {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        }
+    }
 }
 
 /// Writes the file (if missing or of the wrong size) and returns its SHA-256.
@@ -121,7 +154,14 @@ fn generate(path: &Path, name: &str, size: u64) -> std::io::Result<String> {
         }
         return Ok(hex::encode(hasher.finalize()));
     }
-    let tmp = path.with_extension("part");
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    // A name of its own per writer: two servers starting on one directory
+    // never write into the same temporary file.
+    static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = path.with_extension(format!("{}-{seq}.part", std::process::id()));
     let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
     let mut hasher = Sha256::new();
     let mut rng = DemoBytes::new(name, size);
@@ -134,7 +174,7 @@ fn generate(path: &Path, name: &str, size: u64) -> std::io::Result<String> {
         left -= n as u64;
     }
     out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-    std::fs::rename(&tmp, path)?;
+    publish(&tmp, path, size)?;
     Ok(hex::encode(hasher.finalize()))
 }
 
@@ -150,7 +190,7 @@ pub(crate) async fn prepare(
         FILES
             .iter()
             .map(|&(os, name)| {
-                let path = dir.join(name);
+                let path = installer_path(&dir, name, size);
                 let sha256 = generate(&path, name, size)?;
                 Ok(InstallerFile {
                     etag: format!("\"{sha256}\""),
@@ -358,6 +398,73 @@ mod tests {
         assert_eq!(parse_range("bytes=0-1,5-6", 100), Full);
         assert_eq!(parse_range("items=0-1", 100), Full);
         assert_eq!(parse_range("bytes=x-", 100), Full);
+    }
+
+    fn key() -> ed25519_dalek::SigningKey {
+        ed25519_dalek::SigningKey::from_bytes(&[7u8; 32])
+    }
+
+    async fn body_bytes(body: Body) -> Vec<u8> {
+        axum::body::to_bytes(body, usize::MAX)
+            .await
+            .unwrap()
+            .to_vec()
+    }
+
+    /// A restart with another installer size while a response still streams
+    /// from the old file's map: on Windows replacing a mapped file fails, so
+    /// the new size must go to a new file and the old bytes stay intact.
+    #[tokio::test]
+    async fn another_size_never_replaces_a_mapped_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = prepare(dir.path(), 4096, &key()).await.unwrap();
+        let old = first.find("fsecure-safe-windows.exe").unwrap().clone();
+        // A response in flight holds a map of the file.
+        let in_flight = file_body(&old.path, 0, 4096).unwrap();
+        let mapped = std::fs::File::open(&old.path).unwrap();
+        // SAFETY: the test never writes the file.
+        let map = unsafe { memmap2::Mmap::map(&mapped).unwrap() };
+
+        let second = prepare(dir.path(), 8192, &key()).await.unwrap();
+        let new = second.find("fsecure-safe-windows.exe").unwrap();
+        assert_ne!(new.path, old.path);
+        assert_eq!(std::fs::metadata(&new.path).unwrap().len(), 8192);
+        assert_ne!(new.info.sha256, old.info.sha256);
+
+        // The old map and the old response still have the old bytes.
+        assert_eq!(hex::encode(Sha256::digest(&map[..])), old.info.sha256);
+        let streamed = body_bytes(in_flight).await;
+        assert_eq!(hex::encode(Sha256::digest(&streamed)), old.info.sha256);
+
+        // The first size again: the mapped file is reused as it is.
+        let third = prepare(dir.path(), 4096, &key()).await.unwrap();
+        let again = third.find("fsecure-safe-windows.exe").unwrap();
+        assert_eq!(again.path, old.path);
+        assert_eq!(again.info.sha256, old.info.sha256);
+        drop(map);
+    }
+
+    /// Two servers generating the same file: the second one's rename meets a
+    /// file that exists (and, on Windows, is mapped, so the rename fails).
+    /// Its own copy is dropped and the existing file kept.
+    #[test]
+    fn publishing_over_an_existing_mapped_file_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.exe");
+        let tmp = dir.path().join("x.1-0.part");
+        let bytes = vec![42u8; 1000];
+        std::fs::write(&path, &bytes).unwrap();
+        std::fs::write(&tmp, &bytes).unwrap();
+        let f = std::fs::File::open(&path).unwrap();
+        // SAFETY: the test never writes the file while mapped.
+        let map = unsafe { memmap2::Mmap::map(&f).unwrap() };
+        publish(&tmp, &path, 1000).unwrap();
+        assert!(!tmp.exists());
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
+        assert_eq!(&map[..], &bytes[..]);
+        // A missing temporary file with no usable destination is an error.
+        let other = dir.path().join("y.exe");
+        assert!(publish(&tmp, &other, 1000).is_err());
     }
 
     #[test]
