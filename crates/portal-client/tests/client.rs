@@ -1265,3 +1265,44 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[tokio::test]
+async fn devices_are_listed_registered_up_to_the_limit_and_released() {
+    let srv = server(64 * 1024, Duration::from_secs(300)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let c = client(&srv.base_url(), dir.path(), None);
+    signed_in(&c).await;
+    let turva = c
+        .services()
+        .await
+        .unwrap()
+        .services
+        .into_iter()
+        .find(|s| s.product_id == "turvapaketti-5")
+        .unwrap();
+    let key = turva.security.unwrap().subscription_key;
+    let list = c.devices(turva.id).await.unwrap();
+    assert_eq!((list.devices.len(), list.devices_allowed), (3, 5));
+    let reg = |name: &str| portal_api::DeviceRegistration {
+        subscription_key: key.clone(),
+        name: name.into(),
+        os: Os::Linux,
+        app_version: "1".into(),
+        machine_id: None,
+    };
+    // Checked before sending.
+    let e = c.register_device(&reg("")).await.unwrap_err();
+    assert_eq!(
+        (e.code, e.field.as_deref()),
+        (ErrorCode::ValidationFailed, Some("name"))
+    );
+    let d4 = c.register_device(&reg("neljäs")).await.unwrap();
+    c.register_device(&reg("viides")).await.unwrap();
+    let e = c.register_device(&reg("kuudes")).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::DeviceLimitReached);
+    c.release_device(d4.id).await.unwrap();
+    c.release_device(d4.id).await.unwrap();
+    assert_eq!(c.devices(turva.id).await.unwrap().devices.len(), 4);
+    let e = c.release_device(999_999).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::NotFound);
+}

@@ -102,14 +102,44 @@ fn file_body(path: &Path, start: u64, end: u64) -> std::io::Result<Body> {
     Ok(Body::from_stream(futures_util::stream::iter(chunks)))
 }
 
-/// Writes the file (if missing or of the wrong size) and returns its SHA-256.
-fn generate(path: &Path, name: &str, size: u64) -> std::io::Result<String> {
+/// The Linux demo installer: a small shell script that registers the
+/// computer with this portal (see `linux-installer.sh`), with the portal's
+/// own address templated in. The generated file is this script followed by
+/// padding up to the configured installer size (the script exits before it).
+pub fn linux_script(base_url: &str) -> Result<String, ServerError> {
+    let safe = base_url
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || ":/.-_[]%".contains(c));
+    if !safe {
+        return Err(ServerError::Other(format!(
+            "the portal address {base_url:?} cannot be written into the installer script"
+        )));
+    }
+    Ok(include_str!("linux-installer.sh")
+        .replace("@PORTAL@", base_url)
+        .replace("@VERSION@", INSTALLER_VERSION))
+}
+
+/// Whether the file at `path` has `size` bytes and starts with `head`.
+fn has_head(path: &Path, head: &[u8], size: u64) -> bool {
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return false;
+    };
+    if f.metadata().map(|m| m.len() != size).unwrap_or(true) {
+        return false;
+    }
+    let mut got = vec![0u8; head.len()];
+    f.read_exact(&mut got).is_ok() && got == head
+}
+
+/// Writes the file (if missing, of the wrong size or with another `head`)
+/// and returns its SHA-256. The file is `head` followed by deterministic
+/// pseudo-random bytes up to `size` (at least the whole head).
+fn generate(path: &Path, name: &str, size: u64, head: &[u8]) -> std::io::Result<String> {
     const CHUNK: usize = 64 * 1024;
     let mut buf = vec![0u8; CHUNK];
-    if std::fs::metadata(path)
-        .map(|m| m.len() == size)
-        .unwrap_or(false)
-    {
+    let size = size.max(head.len() as u64);
+    if has_head(path, head, size) {
         let mut hasher = Sha256::new();
         let mut f = std::fs::File::open(path)?;
         loop {
@@ -125,7 +155,9 @@ fn generate(path: &Path, name: &str, size: u64) -> std::io::Result<String> {
     let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
     let mut hasher = Sha256::new();
     let mut rng = DemoBytes::new(name, size);
-    let mut left = size;
+    hasher.update(head);
+    out.write_all(head)?;
+    let mut left = size - head.len() as u64;
     while left > 0 {
         let n = left.min(CHUNK as u64) as usize;
         rng.fill(&mut buf[..n]);
@@ -143,15 +175,23 @@ pub(crate) async fn prepare(
     dir: &Path,
     size: u64,
     key: &ed25519_dalek::SigningKey,
+    base_url: &str,
 ) -> Result<Installers, ServerError> {
     let dir = dir.join("installers");
+    let script = linux_script(base_url)?;
     let files = tokio::task::spawn_blocking(move || -> std::io::Result<Vec<InstallerFile>> {
         std::fs::create_dir_all(&dir)?;
         FILES
             .iter()
             .map(|&(os, name)| {
                 let path = dir.join(name);
-                let sha256 = generate(&path, name, size)?;
+                let head = if os == Os::Linux {
+                    script.as_bytes()
+                } else {
+                    &[]
+                };
+                let sha256 = generate(&path, name, size, head)?;
+                let size = size.max(head.len() as u64);
                 Ok(InstallerFile {
                     etag: format!("\"{sha256}\""),
                     info: Installer {
