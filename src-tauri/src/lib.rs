@@ -12,6 +12,7 @@ pub mod launch;
 pub mod links;
 pub mod notify;
 pub mod opener;
+pub mod protection;
 pub mod qr;
 pub mod settings;
 pub mod startup;
@@ -175,6 +176,9 @@ pub fn run() {
             commands::downloads::download_status,
             commands::downloads::open_installer,
             commands::downloads::device_link_qr,
+            commands::downloads::protection_status,
+            commands::downloads::devices,
+            commands::downloads::release_device,
             commands::feedback::send_feedback,
             commands::feedback::outbox_count,
             commands::feedback::pending_feedback,

@@ -517,6 +517,42 @@ impl Core {
         self.opener.open_path(&path)
     }
 
+    // --- devices and protection ---
+
+    /// What "already protected" detection finds on this computer.
+    pub async fn protection_status(&self) -> ProtectionStatus {
+        let detector: Box<dyn crate::protection::Detector> = match &self.launch.fake_protection {
+            Some(fake) => Box::new(crate::protection::FakeDetector(fake.clone())),
+            None => Box::new(crate::protection::OsDetector),
+        };
+        tokio::task::spawn_blocking(move || detector.detect())
+            .await
+            .unwrap_or(ProtectionStatus::NotDetected)
+    }
+
+    /// The Turvapaketti's devices, this computer's marked.
+    pub async fn devices(&self, service_id: i64) -> Result<ServiceDevices> {
+        let portal = self.portal().await?;
+        let list = self.track(&portal.client, portal.client.devices(service_id).await)?;
+        let this = crate::protection::device_marker_path()
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .and_then(|text| crate::protection::this_device_from_marker(&text, &portal.url))
+            .filter(|id| list.devices.iter().any(|d| d.id == *id));
+        Ok(ServiceDevices {
+            service_id: list.service_id,
+            devices_allowed: list.devices_allowed,
+            devices: list.devices,
+            this_device: this,
+        })
+    }
+
+    /// Releases a device's licence; answers the service's devices after it.
+    pub async fn release_device(&self, service_id: i64, device_id: i64) -> Result<ServiceDevices> {
+        let client = self.client().await?;
+        self.track(client, client.release_device(device_id).await)?;
+        self.devices(service_id).await
+    }
+
     pub async fn device_link_qr(&self, service_id: i64) -> Result<String> {
         let service = self.security_service(service_id).await?;
         let link = &service.security.expect("filtered").device_link;
