@@ -396,6 +396,11 @@ impl Core {
             }
         }
         *self.remembered.lock().unwrap() = false;
+        if let Some(store) = self.reminder_store().await {
+            if let Err(e) = store.remove() {
+                tracing::warn!("reminders file not removed: {e}");
+            }
+        }
         let downloads = self.downloads.forget_all();
         let _one = self.keychain.lock().await;
         let result = client.sign_out().await.map_err(Error::from);
@@ -677,11 +682,37 @@ impl Core {
     }
 
     /// The start-up reminder's text, when a fixed-term service ends soon.
-    pub async fn ending_soon_reminder(&self) -> Option<(String, String)> {
+    /// The reminders store of the signed-in account.
+    async fn reminder_store(&self) -> Option<crate::notify::ShownStore> {
+        let portal = self.portal().await.ok()?;
+        let email = portal.client.account().await?;
+        Some(crate::notify::ShownStore::new(
+            &self.dirs.data,
+            &portal.url,
+            &email,
+        ))
+    }
+
+    /// The notification for the reminders due now (`notify` policy, on the
+    /// portal's date), remembered as shown so each comes once.
+    pub async fn due_reminders(&self) -> Option<(String, String)> {
+        let store = self.reminder_store().await?;
         let list = self.services().await.ok()?.data;
-        crate::notify::reminder(&list, list.as_of, self.settings().lang)
+        let mut shown = store.load();
+        let due = crate::notify::due(&list, list.as_of, &shown);
+        let text = crate::notify::notification(&due, self.settings().lang)?;
+        for d in &due {
+            shown.mark(d);
+        }
+        if let Err(e) = store.save(&shown) {
+            tracing::warn!("reminders not remembered: {e}");
+        }
+        Some(text)
     }
 }
+
+/// How often the background task looks for due reminders while signed in.
+pub const REMINDER_INTERVAL: Duration = Duration::from_secs(3600);
 
 /// The OS keychain (Secret Service, Credential Manager, Keychain); demo
 /// sign-ins use their own entry so they never replace a real one.
@@ -698,7 +729,8 @@ fn keyring_store(demo: bool) -> Arc<dyn SessionStore> {
 
 /// The background task: starts the portal, then on every tick (and after a
 /// sign-in) checks connectivity, flushes the feedback outbox when online,
-/// and once per run shows the ending-soon reminder through `notify`.
+/// and every [`REMINDER_INTERVAL`] (and after each sign-in) shows the
+/// reminders that are due through `notify`.
 pub async fn background(
     core: Arc<Core>,
     interval: Duration,
@@ -707,7 +739,8 @@ pub async fn background(
     if let Err(e) = core.portal().await {
         tracing::error!("portal unavailable: {e}");
     }
-    let mut reminded = false;
+    let mut reminded: Option<std::time::Instant> = None;
+    let mut was_signed_in = false;
     loop {
         if core.check_connectivity().await {
             let signed_in = match core.client().await {
@@ -718,13 +751,16 @@ pub async fn background(
                 if let Err(e) = core.flush_outbox().await {
                     tracing::info!("outbox not flushed: {e}");
                 }
-                if !reminded {
-                    if let Some((title, body)) = core.ending_soon_reminder().await {
+                let due_check =
+                    !was_signed_in || reminded.is_none_or(|t| t.elapsed() >= REMINDER_INTERVAL);
+                if due_check {
+                    if let Some((title, body)) = core.due_reminders().await {
                         notify(title, body);
                     }
-                    reminded = true;
+                    reminded = Some(std::time::Instant::now());
                 }
             }
+            was_signed_in = signed_in;
         }
         tokio::select! {
             _ = tokio::time::sleep(interval) => {}

@@ -122,6 +122,14 @@ pub(crate) async fn seed_if_new(
                     devices_in_use: 3,
                 },
                 Service {
+                    // Fixed term ending within a week: the 7-day reminder.
+                    product: "tv-urheilukausi",
+                    start_days_ago: 0,
+                    end_in_days: Some(5),
+                    mix: None,
+                    devices_in_use: 0,
+                },
+                Service {
                     product: "tv-perus",
                     start_days_ago: 400,
                     end_in_days: None,
