@@ -15,7 +15,7 @@ secs=${1:-20}
 shift || true
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-  targets=(wire_decode content_range fluent_format server_request download_resume)
+  targets=(wire_decode content_range fluent_format server_request download_resume device_registration)
 fi
 san=${FUZZ_SANITIZER:-none}
 root=$(cd .. && pwd)

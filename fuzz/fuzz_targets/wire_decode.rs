@@ -58,6 +58,11 @@ fuzz_target!(|data: &[u8]| {
         FeedbackTopic,
         FeedbackRequest,
         FeedbackReceipt,
+        // devices
+        Device,
+        DeviceList,
+        DeviceRegistration,
+        DeviceHeartbeat,
         // installers
         Os,
         Installer,

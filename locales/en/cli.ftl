@@ -65,3 +65,14 @@ cli-topic-billing = Billing
 cli-topic-details = User details
 
 cli-error = Error: { $message }
+
+cli-devices-none = You have no valid Turvapaketti.
+cli-devices-count = { $used } / { $allowed } devices protected
+cli-device-last-seen = last seen { $time }
+cli-devices-release-hint = Release the licence of a device you no longer use: oma devices release ID
+cli-device-released = The licence of device { $id } was released.
+cli-os-windows = Windows
+cli-os-macos = macOS
+cli-os-linux = Linux
+cli-os-android = Android
+cli-os-ios = iOS

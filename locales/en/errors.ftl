@@ -29,6 +29,7 @@ error-already_subscribed = You already have this service.
 error-update_not_allowed = This service cannot be updated that way.
 error-mix_wrong_count = Choose exactly the right number of channels for the MIX package.
 error-mix_channel_not_allowed = This channel is not available in this MIX package.
+error-device_limit_reached = Every licence of your Turvapaketti is in use. Release the licence of a device you no longer use (Turvapaketti › Devices), or order a bigger package.
 error-idempotency_key_required = The request was invalid. Please try again.
 error-idempotency_key_reused = The request was invalid. Please try again.
 error-message_length = The message length is not accepted: write 1–2000 characters.

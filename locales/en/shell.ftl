@@ -2,7 +2,7 @@
 
 shell-window-title = Omahallinta
 
-# Notification at start-up when a fixed-term service ends within 14 days.
+# Reminder 45, 14, 7 and 1 days before a fixed-term service ends (each once).
 # $service: the service's name, $date: its end date, $days: days left.
 shell-ending-soon-title = A service ends soon
 shell-ending-soon-body =
@@ -12,8 +12,11 @@ shell-ending-soon-body =
        *[other] { $service } ends in { $days } days ({ $date }).
     }
 # When several services end soon. $count: how many.
-shell-ending-soon-many =
+shell-reminder-many =
     { $count ->
-        [one] { $count } fixed-term service ends within 14 days.
-       *[other] { $count } fixed-term services end within 14 days.
+        [one] { $count } fixed-term service needs your attention.
+       *[other] { $count } fixed-term services need your attention: see Ordered services.
     }
+shell-reminder-title = A reminder about your services
+shell-ended-title = A service has ended
+shell-ended-body = { $service } ended on { $date }. You can order it again in Omahallinta.

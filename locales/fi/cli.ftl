@@ -66,3 +66,14 @@ cli-topic-billing = Laskutus
 cli-topic-details = Käyttäjätiedot
 
 cli-error = Virhe: { $message }
+
+cli-devices-none = Sinulla ei ole voimassa olevaa Turvapakettia.
+cli-devices-count = { $used } / { $allowed } laitetta suojattu
+cli-device-last-seen = viimeksi nähty { $time }
+cli-devices-release-hint = Vapauta lisenssi laitteelta, jota ei enää käytetä: oma devices release ID
+cli-device-released = Laitteen { $id } lisenssi vapautettiin.
+cli-os-windows = Windows
+cli-os-macos = macOS
+cli-os-linux = Linux
+cli-os-android = Android
+cli-os-ios = iOS

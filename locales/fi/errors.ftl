@@ -29,6 +29,7 @@ error-already_subscribed = Sinulla on jo tämä palvelu.
 error-update_not_allowed = Palvelua ei voi päivittää tällä tavalla.
 error-mix_wrong_count = Valitse MIX-pakettiin täsmälleen oikea määrä kanavia.
 error-mix_channel_not_allowed = Kanava ei kuulu tämän MIX-paketin valikoimaan.
+error-device_limit_reached = Kaikki Turvapaketin lisenssit ovat käytössä. Vapauta lisenssi laitteelta, jota ei enää käytetä (Turvapaketti › Laitteet), tai tilaa suurempi paketti.
 error-idempotency_key_required = Pyyntö oli virheellinen. Yritä uudelleen.
 error-idempotency_key_reused = Pyyntö oli virheellinen. Yritä uudelleen.
 error-message_length = Viestin pituus ei kelpaa: kirjoita 1–2000 merkkiä.

@@ -2,7 +2,7 @@
 
 shell-window-title = Omahallinta
 
-# Ilmoitus käynnistyksessä, kun määräaikainen palvelu päättyy 14 päivän sisällä.
+# Muistutus 45, 14, 7 ja 1 päivää ennen määräaikaisen palvelun päättymistä (kukin kerran).
 # $service: palvelun nimi, $date: päättymisajankohta, $days: päiviä jäljellä.
 shell-ending-soon-title = Palvelu päättyy pian
 shell-ending-soon-body =
@@ -11,9 +11,13 @@ shell-ending-soon-body =
         [one] { $service } päättyy huomenna ({ $date }).
        *[other] { $service } päättyy { $days } päivän kuluttua ({ $date }).
     }
-# Kun useampi palvelu päättyy pian. $count: palveluiden määrä.
-shell-ending-soon-many =
+# Kun useampi muistutus on ajankohtainen. $count: palveluiden määrä.
+shell-reminder-many =
     { $count ->
-        [one] { $count } määräaikainen palvelu päättyy 14 päivän sisällä.
-       *[other] { $count } määräaikaista palvelua päättyy 14 päivän sisällä.
+        [one] { $count } määräaikainen palvelu vaatii huomiotasi.
+       *[other] { $count } määräaikaista palvelua vaatii huomiotasi: katso Tilatut palvelut.
     }
+shell-reminder-title = Muistutus palveluistasi
+# Kerran, kun määräaikainen palvelu on päättynyt. $service, $date.
+shell-ended-title = Palvelu on päättynyt
+shell-ended-body = { $service } päättyi { $date }. Voit tilata sen uudelleen Omahallinnassa.

@@ -9,6 +9,7 @@
 //! | `OMAHALLINTA_PORTAL_KEY` | base64 Ed25519 public key pinned for that portal's installer manifests |
 //! | `OMAHALLINTA_DATA_DIR` | keep config and data under this dir (tests) |
 //! | `OMAHALLINTA_OPEN_COMMAND` | open verified installers with this program instead of the OS (tests) |
+//! | `OMAHALLINTA_FAKE_PROTECTION` | `installed`, `conflict:NAME` or `none`: what "already protected" detection answers (tests) |
 //!
 //! Demo mode is also the default when no portal URL is configured anywhere.
 
@@ -37,6 +38,8 @@ pub struct LaunchOptions {
     pub portal_key: Option<String>,
     pub data_dir: Option<PathBuf>,
     pub open_command: Option<PathBuf>,
+    /// `OMAHALLINTA_FAKE_PROTECTION` (tests): replaces the OS detector.
+    pub fake_protection: Option<crate::types::ProtectionStatus>,
 }
 
 fn non_empty(v: Option<String>) -> Option<String> {
@@ -58,6 +61,8 @@ impl LaunchOptions {
             portal_key: non_empty(env("OMAHALLINTA_PORTAL_KEY")),
             data_dir: non_empty(env("OMAHALLINTA_DATA_DIR")).map(PathBuf::from),
             open_command: non_empty(env("OMAHALLINTA_OPEN_COMMAND")).map(PathBuf::from),
+            fake_protection: non_empty(env("OMAHALLINTA_FAKE_PROTECTION"))
+                .and_then(|v| crate::protection::parse_fake(&v)),
         };
         let mut args = args.into_iter();
         while let Some(a) = args.next() {

@@ -13,6 +13,7 @@ pub mod links;
 pub mod notify;
 pub mod opener;
 pub mod platform;
+pub mod protection;
 pub mod qr;
 pub mod settings;
 pub mod startup;
@@ -180,6 +181,9 @@ pub fn run() {
             commands::downloads::download_status,
             commands::downloads::open_installer,
             commands::downloads::device_link_qr,
+            commands::downloads::protection_status,
+            commands::downloads::devices,
+            commands::downloads::release_device,
             commands::feedback::send_feedback,
             commands::feedback::outbox_count,
             commands::feedback::pending_feedback,

@@ -396,6 +396,11 @@ impl Core {
             }
         }
         *self.remembered.lock().unwrap() = false;
+        if let Some(store) = self.reminder_store().await {
+            if let Err(e) = store.remove() {
+                tracing::warn!("reminders file not removed: {e}");
+            }
+        }
         let downloads = self.downloads.forget_all();
         let _one = self.keychain.lock().await;
         let result = client.sign_out().await.map_err(Error::from);
@@ -515,6 +520,42 @@ impl Core {
     pub async fn open_installer(&self, service_id: i64) -> Result<()> {
         let path = self.downloads.verified_path(service_id)?;
         self.opener.open_path(&path)
+    }
+
+    // --- devices and protection ---
+
+    /// What "already protected" detection finds on this computer.
+    pub async fn protection_status(&self) -> ProtectionStatus {
+        let detector: Box<dyn crate::protection::Detector> = match &self.launch.fake_protection {
+            Some(fake) => Box::new(crate::protection::FakeDetector(fake.clone())),
+            None => Box::new(crate::protection::OsDetector),
+        };
+        tokio::task::spawn_blocking(move || detector.detect())
+            .await
+            .unwrap_or(ProtectionStatus::NotDetected)
+    }
+
+    /// The Turvapaketti's devices, this computer's marked.
+    pub async fn devices(&self, service_id: i64) -> Result<ServiceDevices> {
+        let portal = self.portal().await?;
+        let list = self.track(&portal.client, portal.client.devices(service_id).await)?;
+        let this = crate::protection::device_marker_path()
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .and_then(|text| crate::protection::this_device_from_marker(&text, &portal.url))
+            .filter(|id| list.devices.iter().any(|d| d.id == *id));
+        Ok(ServiceDevices {
+            service_id: list.service_id,
+            devices_allowed: list.devices_allowed,
+            devices: list.devices,
+            this_device: this,
+        })
+    }
+
+    /// Releases a device's licence; answers the service's devices after it.
+    pub async fn release_device(&self, service_id: i64, device_id: i64) -> Result<ServiceDevices> {
+        let client = self.client().await?;
+        self.track(client, client.release_device(device_id).await)?;
+        self.devices(service_id).await
     }
 
     pub async fn device_link_qr(&self, service_id: i64) -> Result<String> {
@@ -641,11 +682,37 @@ impl Core {
     }
 
     /// The start-up reminder's text, when a fixed-term service ends soon.
-    pub async fn ending_soon_reminder(&self) -> Option<(String, String)> {
+    /// The reminders store of the signed-in account.
+    async fn reminder_store(&self) -> Option<crate::notify::ShownStore> {
+        let portal = self.portal().await.ok()?;
+        let email = portal.client.account().await?;
+        Some(crate::notify::ShownStore::new(
+            &self.dirs.data,
+            &portal.url,
+            &email,
+        ))
+    }
+
+    /// The notification for the reminders due now (`notify` policy, on the
+    /// portal's date), remembered as shown so each comes once.
+    pub async fn due_reminders(&self) -> Option<(String, String)> {
+        let store = self.reminder_store().await?;
         let list = self.services().await.ok()?.data;
-        crate::notify::reminder(&list, list.as_of, self.settings().lang)
+        let mut shown = store.load();
+        let due = crate::notify::due(&list, list.as_of, &shown);
+        let text = crate::notify::notification(&due, self.settings().lang)?;
+        for d in &due {
+            shown.mark(d);
+        }
+        if let Err(e) = store.save(&shown) {
+            tracing::warn!("reminders not remembered: {e}");
+        }
+        Some(text)
     }
 }
+
+/// How often the background task looks for due reminders while signed in.
+pub const REMINDER_INTERVAL: Duration = Duration::from_secs(3600);
 
 /// The OS keychain (Secret Service, Credential Manager, Keychain); demo
 /// sign-ins use their own entry so they never replace a real one.
@@ -662,7 +729,8 @@ fn keyring_store(demo: bool) -> Arc<dyn SessionStore> {
 
 /// The background task: starts the portal, then on every tick (and after a
 /// sign-in) checks connectivity, flushes the feedback outbox when online,
-/// and once per run shows the ending-soon reminder through `notify`.
+/// and every [`REMINDER_INTERVAL`] (and after each sign-in) shows the
+/// reminders that are due through `notify`.
 pub async fn background(
     core: Arc<Core>,
     interval: Duration,
@@ -671,7 +739,8 @@ pub async fn background(
     if let Err(e) = core.portal().await {
         tracing::error!("portal unavailable: {e}");
     }
-    let mut reminded = false;
+    let mut reminded: Option<std::time::Instant> = None;
+    let mut was_signed_in = false;
     loop {
         if core.check_connectivity().await {
             let signed_in = match core.client().await {
@@ -682,13 +751,16 @@ pub async fn background(
                 if let Err(e) = core.flush_outbox().await {
                     tracing::info!("outbox not flushed: {e}");
                 }
-                if !reminded {
-                    if let Some((title, body)) = core.ending_soon_reminder().await {
+                let due_check =
+                    !was_signed_in || reminded.is_none_or(|t| t.elapsed() >= REMINDER_INTERVAL);
+                if due_check {
+                    if let Some((title, body)) = core.due_reminders().await {
                         notify(title, body);
                     }
-                    reminded = true;
+                    reminded = Some(std::time::Instant::now());
                 }
             }
+            was_signed_in = signed_in;
         }
         tokio::select! {
             _ = tokio::time::sleep(interval) => {}

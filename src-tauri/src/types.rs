@@ -243,3 +243,32 @@ mod tests {
         );
     }
 }
+
+/// Whether this computer already has the security software, or another
+/// antivirus product that should be removed first (`protection_status`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "state", rename_all = "snake_case")]
+#[ts(tag = "state", rename_all = "snake_case")]
+pub enum ProtectionStatus {
+    NotDetected,
+    /// An F-Secure client is installed: no need to install it again.
+    Installed {
+        product: String,
+    },
+    /// Another antivirus product is installed: remove it before installing.
+    Conflict {
+        product: String,
+    },
+}
+
+/// The devices holding a Turvapaketti's licences (`devices`,
+/// `release_device`), with this computer's device when it is one of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ServiceDevices {
+    #[ts(type = "number")]
+    pub service_id: i64,
+    pub devices_allowed: u32,
+    pub devices: Vec<portal_api::Device>,
+    #[ts(type = "number | null")]
+    pub this_device: Option<i64>,
+}

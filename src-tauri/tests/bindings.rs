@@ -39,6 +39,8 @@ fn generate() -> BTreeMap<String, String> {
         PendingFeedback,
         QueuedFeedbackChoice,
         StartupSnapshot,
+        ProtectionStatus,
+        ServiceDevices,
     );
     let mut out = BTreeMap::new();
     for name in &ours {

@@ -497,54 +497,70 @@ async fn demo_mode_starts_the_embedded_portal() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn reminder_when_a_fixed_term_service_ends_within_14_days() {
+async fn reminders_come_once_per_milestone_on_the_portals_clock_and_go_at_sign_out() {
+    // FAMILY: Turvapaketti ends 20 days after the portal's "today", the TV
+    // season pass in 5. The same portal (address and database) on three days.
     let tmp = tempfile::tempdir().unwrap();
-    // FAMILY's Turvapaketti ends 20 days after the portal's "today"; look 7 days later.
+    let app_dir = tmp.path().join("app");
+    std::fs::create_dir_all(&app_dir).unwrap();
     let today = chrono::Local::now().date_naive();
-    let base = portal_server::spawn(server_config(&tmp.path().join("a.db")))
-        .await
-        .unwrap();
-    let s = core(
-        launch_for(&base, tmp.path()),
-        tmp.path(),
-        Arc::new(MemoryStore::new()),
-    );
-    s.core
-        .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), false)
-        .await
-        .unwrap();
-    assert_eq!(
-        s.core.ending_soon_reminder().await,
-        None,
-        "20 days: no reminder yet"
-    );
-    base.shutdown().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let on = |days: u64| {
+        let config = ServerConfig {
+            today: Some(today + chrono::Days::new(days)),
+            listen: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+            ..server_config(&tmp.path().join("a.db"))
+        };
+        async move { portal_server::spawn(config).await.unwrap() }
+    };
+    let signed_in = |server: &RunningServer| {
+        let s = core(
+            launch_for(server, &app_dir),
+            &app_dir,
+            Arc::new(MemoryStore::new()),
+        );
+        async move {
+            s.core
+                .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), false)
+                .await
+                .unwrap();
+            s
+        }
+    };
 
-    // The same database a week later.
-    let later = portal_server::spawn(ServerConfig {
-        today: Some(today + chrono::Days::new(7)),
-        ..server_config(&tmp.path().join("a.db"))
-    })
-    .await
-    .unwrap();
-    let tmp2 = tempfile::tempdir().unwrap();
-    let s = core(
-        launch_for(&later, tmp2.path()),
-        tmp2.path(),
-        Arc::new(MemoryStore::new()),
-    );
-    s.core
-        .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), false)
-        .await
-        .unwrap();
-    let (title, body) = s.core.ending_soon_reminder().await.expect("a reminder");
-    assert_eq!(title, "A service ends soon");
-    assert!(body.contains("13 days"), "{body}");
+    // Day 0: the 45-day milestone of one, the 7-day one of the other.
+    let server = on(0).await;
+    let s = signed_in(&server).await;
+    let (title, body) = s.core.due_reminders().await.expect("reminders");
+    assert_eq!(title, "A reminder about your services");
+    assert!(body.starts_with("2 fixed-term services"), "{body}");
+    assert_eq!(s.core.due_reminders().await, None, "each once");
+    server.shutdown().await;
+
+    // Day 7, the app started again: the 14-day milestone and "ended" once.
+    let server = on(7).await;
+    let s = signed_in(&server).await;
+    assert!(s.core.due_reminders().await.is_some());
+    assert_eq!(s.core.due_reminders().await, None);
+    server.shutdown().await;
+
+    // Day 16: only the Turvapaketti's 7-day milestone, in Finnish.
+    let server = on(16).await;
+    let s = signed_in(&server).await;
     s.core.set_language(Lang::Fi).unwrap();
-    let (title, body) = s.core.ending_soon_reminder().await.unwrap();
+    let (title, body) = s.core.due_reminders().await.expect("a reminder");
     assert_eq!(title, "Palvelu päättyy pian");
-    assert!(body.contains("13 päivän kuluttua"), "{body}");
-    later.shutdown().await;
+    assert!(body.contains("4 päivän kuluttua"), "{body}");
+    // Sign-out removes what was remembered.
+    let reminders = app_dir.join("app").join("data").join("reminders");
+    assert_eq!(std::fs::read_dir(&reminders).unwrap().count(), 1);
+    s.core.sign_out(None).await.unwrap();
+    assert_eq!(std::fs::read_dir(&reminders).unwrap().count(), 0);
+    server.shutdown().await;
 }
 
 /// A keychain that counts its reads (and can be locked).

@@ -65,10 +65,21 @@ class Fixture:
         self.services = services
         self.mix = next(s for s in services if s.get("mix"))
         self.service_ids = [s["id"] for s in services]
+        self.turva = next(s for s in services if s.get("security") and s["status"] != "ended")
+        devices = httpx.get(f"{portal.api}/services/{self.turva['id']}/devices", headers=h,
+                            timeout=10).json()["devices"]
+        self.device_names = [d["name"] for d in devices]
+        self.device_id = devices[0]["id"]
 
     def path_value(self, name: str, path: str) -> str:
         if name == "id":
-            return str(self.mix["id"] if path.endswith("/mix") else self.service_ids[0])
+            if path.endswith("/mix"):
+                return str(self.mix["id"])
+            if path.startswith("/api/v1/devices/"):
+                return str(self.device_id)
+            if path.endswith("/devices"):
+                return str(self.turva["id"])
+            return str(self.service_ids[0])
         raise AssertionError(f"no value for path parameter {name} in {path}")
 
     def field_value(self, field: str):
@@ -144,7 +155,10 @@ def counts(db) -> dict:
         fam = con.execute("SELECT id FROM customers WHERE email = ?", (FAMILY[0],)).fetchone()
         cid = fam[0] if fam else 1
         return {t: con.execute(f"SELECT COUNT(*) FROM {t} WHERE customer_id = ?", (cid,)).fetchone()[0]
-                for t in ("orders", "feedback", "idempotency_keys", "services")}
+                for t in ("orders", "feedback", "idempotency_keys", "services")} | {
+            "devices": con.execute(
+                "SELECT COUNT(*) FROM devices d JOIN services s ON s.id = d.service_id"
+                " WHERE s.customer_id = ? AND d.released_at IS NULL", (cid,)).fetchone()[0]}
     finally:
         con.close()
 
@@ -204,6 +218,8 @@ def test_authorization_matrix(workdir):
                 assert_denied(resp, 404, {"not_found"}, f"{w} other customer's ids")
                 for s in fx.services:
                     assert s["product_id"] not in resp.text
+                for name in fx.device_names:
+                    assert name not in resp.text
                 cells += 1
 
         # The revoked session's refresh token is refused too.

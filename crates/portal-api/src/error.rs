@@ -62,6 +62,10 @@ pub enum ErrorCode {
     AlreadySubscribed,
     /// The service cannot be updated that way.
     UpdateNotAllowed,
+    /// Every licence of the Turvapaketti is in use: release one from an old
+    /// device or order a bigger package. `field` is `devices_allowed`; the
+    /// message names the limit.
+    DeviceLimitReached,
     /// A MIX selection must contain exactly the package's channel count.
     MixWrongCount,
     /// A MIX selection contains a channel outside the allowed set.
@@ -136,6 +140,7 @@ impl ErrorCode {
         ErrorCode::UpdateNotAllowed,
         ErrorCode::MixWrongCount,
         ErrorCode::MixChannelNotAllowed,
+        ErrorCode::DeviceLimitReached,
         ErrorCode::IdempotencyKeyRequired,
         ErrorCode::IdempotencyKeyReused,
         ErrorCode::MessageLength,
@@ -183,6 +188,7 @@ impl ErrorCode {
             ErrorCode::UpdateNotAllowed => "update_not_allowed",
             ErrorCode::MixWrongCount => "mix_wrong_count",
             ErrorCode::MixChannelNotAllowed => "mix_channel_not_allowed",
+            ErrorCode::DeviceLimitReached => "device_limit_reached",
             ErrorCode::IdempotencyKeyRequired => "idempotency_key_required",
             ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorCode::MessageLength => "message_length",
@@ -228,6 +234,7 @@ impl ErrorCode {
             | ErrorCode::UpdateNotAllowed
             | ErrorCode::EmailInUse
             | ErrorCode::IdempotencyKeyReused
+            | ErrorCode::DeviceLimitReached
             | ErrorCode::FeedbackPending => 409,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,

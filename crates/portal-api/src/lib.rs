@@ -8,6 +8,7 @@
 pub mod catalogue;
 pub mod contact;
 pub mod customer;
+pub mod devices;
 pub mod error;
 pub mod feedback;
 pub mod installers;
@@ -19,6 +20,7 @@ pub mod validate;
 pub use catalogue::*;
 pub use contact::*;
 pub use customer::*;
+pub use devices::*;
 pub use error::*;
 pub use feedback::*;
 pub use installers::*;

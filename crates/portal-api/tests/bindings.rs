@@ -47,6 +47,8 @@ fn export_all(dir: &Path) {
         Os,
         Installer,
         SignedManifest,
+        Device,
+        DeviceList,
     );
     std::fs::write(dir.join("contract.ts"), contract_ts()).unwrap();
 }

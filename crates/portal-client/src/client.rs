@@ -657,6 +657,40 @@ impl PortalClient {
         self.call_json(req).await
     }
 
+    /// `GET /api/v1/services/{id}/devices`: the devices holding the
+    /// Turvapaketti's licences.
+    pub async fn devices(&self, service_id: i64) -> Result<DeviceList> {
+        self.call_json(Req::get(
+            path(&format!("/services/{service_id}/devices")),
+            true,
+        ))
+        .await
+    }
+
+    /// `DELETE /api/v1/devices/{id}` (204): releases the device's licence.
+    /// Idempotent, so retried like a GET.
+    pub async fn release_device(&self, device_id: i64) -> Result<()> {
+        let req = Req {
+            method: Method::DELETE,
+            ..Req::get(path(&format!("/devices/{device_id}")), true)
+        };
+        self.call(req).await.map(|_| ())
+    }
+
+    /// `POST /api/v1/devices` (public; what the installer sends). Checked
+    /// first with the contract's rules. Not retried: a registration without
+    /// `machine_id` replayed after a lost answer would take a second licence.
+    pub async fn register_device(&self, registration: &DeviceRegistration) -> Result<Device> {
+        let registration = registration.validated().map_err(ClientError::from)?;
+        let req = Req {
+            method: Method::POST,
+            retry: registration.machine_id.is_some(),
+            ..Req::get(path("/devices"), false)
+        }
+        .with_json(&registration);
+        self.call_json(req).await
+    }
+
     /// `GET /api/v1/billing`.
     pub async fn billing(&self) -> Result<BillingSummary> {
         self.call_json(Req::get(path("/billing"), true)).await

@@ -399,3 +399,40 @@ async fn a_termination_notice_written_offline_is_never_lost() {
     assert_eq!(files_in(&data.path().join("cache")), 0);
     srv.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn devices_are_listed_and_released_with_exit_codes() {
+    let srv = server(64 * 1024, Duration::from_secs(300)).await;
+    let data = tempfile::tempdir().unwrap();
+    let url = srv.base_url();
+    let signed = |args: &[&str]| {
+        let mut cmd = oma(&url, data.path());
+        cmd.args(["--lang", "fi", "--email", FAMILY.email, "--password-stdin"])
+            .args(args)
+            .write_stdin(format!("{}\n", FAMILY.password));
+        cmd
+    };
+    let out = run(signed(&["devices"])).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let shown = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(shown.contains("3 / 5 laitetta suojattu"), "{shown}");
+    assert!(shown.contains("Annan kannettava"), "{shown}");
+    assert!(shown.contains("viimeksi nähty"), "{shown}");
+
+    let out = run(signed(&["--json", "devices"])).await;
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let id = v[0]["devices"][0]["id"].as_i64().unwrap();
+
+    let out = run(signed(&["devices", "release", &id.to_string()])).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("vapautettiin"));
+    // Idempotent.
+    let out = run(signed(&["devices", "release", &id.to_string()])).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = run(signed(&["devices"])).await;
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 / 5 laitetta suojattu"));
+    // Unknown (or another customer's) device: refused, localized.
+    let out = run(signed(&["devices", "release", "999999"])).await;
+    assert_eq!(out.status.code(), Some(6));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("Virhe:"));
+}

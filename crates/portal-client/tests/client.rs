@@ -170,7 +170,12 @@ async fn a_refused_refresh_signs_out_but_a_5xx_or_offline_does_not() {
 
 #[tokio::test]
 async fn retries_5xx_429_and_honours_retry_after_in_both_forms() {
-    let Harness { srv, proxy, dir: _dir, c } = Harness::signed_in().await;
+    let Harness {
+        srv,
+        proxy,
+        dir: _dir,
+        c,
+    } = Harness::signed_in().await;
 
     // A burst of 500s and 503s is retried away.
     proxy.fault(
@@ -267,7 +272,12 @@ async fn retries_5xx_429_and_honours_retry_after_in_both_forms() {
 
 #[tokio::test]
 async fn a_malformed_body_is_a_malformed_response() {
-    let Harness { srv, proxy, dir: _dir, c } = Harness::signed_in().await;
+    let Harness {
+        srv,
+        proxy,
+        dir: _dir,
+        c,
+    } = Harness::signed_in().await;
     proxy.fault(Some("GET"), "/api/v1/services", Fault::Malformed, 1);
     let e = c.services().await.unwrap_err();
     assert_eq!(e.code, ErrorCode::MalformedResponse);
@@ -958,7 +968,12 @@ async fn a_changed_etag_or_a_416_on_resume_starts_over_cleanly() {
 /// end-to-end `test_faults.py::test_6` covers the cut after the 201 headers.)
 #[tokio::test]
 async fn feedback_whose_answer_is_cut_mid_body_is_stored_once() {
-    let Harness { srv, proxy, dir: _dir, c } = Harness::signed_in().await;
+    let Harness {
+        srv,
+        proxy,
+        dir: _dir,
+        c,
+    } = Harness::signed_in().await;
     let before = feedback_rows(srv.db_path()).await;
     proxy.fault(Some("POST"), "/api/v1/feedback", Fault::CutAfter(0), 1);
     let req = FeedbackRequest {
@@ -1205,7 +1220,12 @@ async fn the_cache_is_keyed_by_portal_and_account() {
 /// data pretending otherwise; a 503 from a gateway is offline.
 #[tokio::test]
 async fn a_500_is_an_error_not_offline() {
-    let Harness { srv, proxy, dir: _dir, c } = Harness::signed_in().await;
+    let Harness {
+        srv,
+        proxy,
+        dir: _dir,
+        c,
+    } = Harness::signed_in().await;
     c.services_cached().await.unwrap();
     let online = c.connectivity();
     let status = |status| Fault::Status {
@@ -1223,4 +1243,45 @@ async fn a_500_is_an_error_not_offline() {
     assert!(cached.from_cache);
     assert!(!*online.borrow());
     srv.shutdown().await;
+}
+
+#[tokio::test]
+async fn devices_are_listed_registered_up_to_the_limit_and_released() {
+    let srv = server(64 * 1024, Duration::from_secs(300)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let c = client(&srv.base_url(), dir.path(), None);
+    signed_in(&c).await;
+    let turva = c
+        .services()
+        .await
+        .unwrap()
+        .services
+        .into_iter()
+        .find(|s| s.product_id == "turvapaketti-5")
+        .unwrap();
+    let key = turva.security.unwrap().subscription_key;
+    let list = c.devices(turva.id).await.unwrap();
+    assert_eq!((list.devices.len(), list.devices_allowed), (3, 5));
+    let reg = |name: &str| portal_api::DeviceRegistration {
+        subscription_key: key.clone(),
+        name: name.into(),
+        os: Os::Linux,
+        app_version: "1".into(),
+        machine_id: None,
+    };
+    // Checked before sending.
+    let e = c.register_device(&reg("")).await.unwrap_err();
+    assert_eq!(
+        (e.code, e.field.as_deref()),
+        (ErrorCode::ValidationFailed, Some("name"))
+    );
+    let d4 = c.register_device(&reg("neljäs")).await.unwrap();
+    c.register_device(&reg("viides")).await.unwrap();
+    let e = c.register_device(&reg("kuudes")).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::DeviceLimitReached);
+    c.release_device(d4.id).await.unwrap();
+    c.release_device(d4.id).await.unwrap();
+    assert_eq!(c.devices(turva.id).await.unwrap().devices.len(), 4);
+    let e = c.release_device(999_999).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::NotFound);
 }

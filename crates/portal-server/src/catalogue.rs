@@ -149,6 +149,19 @@ fn build() -> Catalogue {
             &["tv-perus"],
         ),
         product(
+            "tv-urheilukausi",
+            "tv",
+            TvPackage,
+            t("TV Urheilukausi 3 kk", "TV Sports season, 3 months"),
+            t(
+                "Kauden urheilulähetykset. Määräaikainen 3 kk.",
+                "The season's sports broadcasts. Fixed term of 3 months.",
+            ),
+            1490,
+            Some(3),
+            &[],
+        ),
+        product(
             "tv-dokumentti",
             "tv",
             TvPackage,

@@ -69,6 +69,15 @@ struct Service {
     devices_in_use: u32,
 }
 
+/// The demo households' protected devices: name, OS (wire name), last seen
+/// this many hours ago. A service with `devices_in_use = n` gets the first n.
+const DEMO_DEVICES: &[(&str, &str, i64)] = &[
+    ("Annan kannettava", "windows", 2),
+    ("Perheen iMac", "macos", 26),
+    ("Eetun puhelin", "android", 5),
+    ("Mummon tabletti", "ios", 24 * 40),
+];
+
 fn plus(today: NaiveDate, days: i64) -> NaiveDate {
     if days >= 0 {
         today + Days::new(days as u64)
@@ -111,6 +120,14 @@ pub(crate) async fn seed_if_new(
                     end_in_days: Some(20),
                     mix: None,
                     devices_in_use: 3,
+                },
+                Service {
+                    // Fixed term ending within a week: the 7-day reminder.
+                    product: "tv-urheilukausi",
+                    start_days_ago: 0,
+                    end_in_days: Some(5),
+                    mix: None,
+                    devices_in_use: 0,
                 },
                 Service {
                     product: "tv-perus",
@@ -290,10 +307,10 @@ pub(crate) async fn seed_if_new(
                 ),
             };
             let security = product.devices_allowed.is_some();
-            sqlx::query(
+            let service_id: i64 = sqlx::query_scalar(
                 "INSERT INTO services (customer_id, product_id, start_date, end_date, mix_channels,
-                    subscription_key, device_code, devices_in_use, created_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    subscription_key, device_code, created_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             )
             .bind(customer_id)
             .bind(s.product)
@@ -302,10 +319,24 @@ pub(crate) async fn seed_if_new(
             .bind(s.mix.map(|m| serde_json::to_string(m).unwrap_or_default()))
             .bind(security.then(new_subscription_key))
             .bind(security.then(new_device_code))
-            .bind(s.devices_in_use)
             .bind(now_ms())
-            .execute(&mut *tx)
+            .fetch_one(&mut *tx)
             .await?;
+            for (name, os, seen_hours_ago) in DEMO_DEVICES.iter().take(s.devices_in_use as usize) {
+                let seen = now_ms() - seen_hours_ago * 3600 * 1000;
+                sqlx::query(
+                    "INSERT INTO devices (service_id, name, os, app_version, registered_at, last_seen)
+                     VALUES (?, ?, ?, ?, ?, ?)",
+                )
+                .bind(service_id)
+                .bind(name)
+                .bind(os)
+                .bind(crate::installers::INSTALLER_VERSION)
+                .bind(seen - 90 * 24 * 3600 * 1000)
+                .bind(seen)
+                .execute(&mut *tx)
+                .await?;
+            }
         }
     }
     tx.commit().await?;

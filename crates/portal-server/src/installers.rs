@@ -105,16 +105,41 @@ fn file_body(path: &Path, start: u64, end: u64) -> std::io::Result<Body> {
     Ok(Body::from_stream(futures_util::stream::iter(chunks)))
 }
 
-/// Where the demo installer `name` of `size` bytes lives under `dir`.
+/// The Linux demo installer: a small shell script that registers the
+/// computer with this portal (see `linux-installer.sh`), with the portal's
+/// own address templated in. The generated file is this script followed by
+/// padding up to the configured installer size (the script exits before it).
+pub fn linux_script(base_url: &str) -> Result<String, ServerError> {
+    let safe = base_url
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || ":/.-_[]%".contains(c));
+    if !safe {
+        return Err(ServerError::Other(format!(
+            "the portal address {base_url:?} cannot be written into the installer script"
+        )));
+    }
+    Ok(include_str!("linux-installer.sh")
+        .replace("@PORTAL@", base_url)
+        .replace("@VERSION@", INSTALLER_VERSION))
+}
+
+/// Where the demo installer `name` of `size` bytes starting with `head` lives
+/// under `dir`.
 ///
-/// Its bytes are a function of (name, size) alone, so the file at this path
-/// never changes once written: a server started with another size writes
-/// another file instead of replacing one that a running server (or this one,
-/// through a response still streaming) has memory-mapped. Windows refuses to
-/// rename over or delete a mapped file; Unix allows it, but then the map
-/// pins the old inode anyway. Nothing outside this module sees the path.
-fn installer_path(dir: &Path, name: &str, size: u64) -> PathBuf {
-    dir.join(size.to_string()).join(name)
+/// Its bytes are a function of (name, size, head) alone, so the file at this
+/// path never changes once written: a server started with another size or
+/// another address writes another file instead of replacing one that a
+/// running server (or this one, through a response still streaming) has
+/// memory-mapped. Windows refuses to rename over or delete a mapped file;
+/// Unix allows it, but then the map pins the old inode anyway. Nothing
+/// outside this module sees the path.
+fn installer_path(dir: &Path, name: &str, size: u64, head: &[u8]) -> PathBuf {
+    let variant = if head.is_empty() {
+        "plain".to_string()
+    } else {
+        hex::encode(&Sha256::digest(head)[..8])
+    };
+    dir.join(size.to_string()).join(variant).join(name)
 }
 
 /// Moves the complete `tmp` to `path`. When `path` already exists with
@@ -136,13 +161,15 @@ fn publish(tmp: &Path, path: &Path, size: u64) -> std::io::Result<()> {
 }
 
 /// Writes the file (if missing or of the wrong size) and returns its SHA-256.
-fn generate(path: &Path, name: &str, size: u64) -> std::io::Result<String> {
+/// The file is `head` followed by deterministic pseudo-random bytes up to
+/// `size` (at least the whole head).
+fn generate(path: &Path, name: &str, size: u64, head: &[u8]) -> std::io::Result<String> {
     const CHUNK: usize = 64 * 1024;
     let mut buf = vec![0u8; CHUNK];
-    if std::fs::metadata(path)
-        .map(|m| m.len() == size)
-        .unwrap_or(false)
-    {
+    let size = size.max(head.len() as u64);
+    // Complete files only ever appear by rename (`publish`), and the path
+    // names the content: one of the right size is the right file.
+    if std::fs::metadata(path).is_ok_and(|m| m.len() == size) {
         let mut hasher = Sha256::new();
         let mut f = std::fs::File::open(path)?;
         loop {
@@ -165,7 +192,9 @@ fn generate(path: &Path, name: &str, size: u64) -> std::io::Result<String> {
     let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
     let mut hasher = Sha256::new();
     let mut rng = DemoBytes::new(name, size);
-    let mut left = size;
+    hasher.update(head);
+    out.write_all(head)?;
+    let mut left = size - head.len() as u64;
     while left > 0 {
         let n = left.min(CHUNK as u64) as usize;
         rng.fill(&mut buf[..n]);
@@ -183,15 +212,23 @@ pub(crate) async fn prepare(
     dir: &Path,
     size: u64,
     key: &ed25519_dalek::SigningKey,
+    base_url: &str,
 ) -> Result<Installers, ServerError> {
     let dir = dir.join("installers");
+    let script = linux_script(base_url)?;
     let files = tokio::task::spawn_blocking(move || -> std::io::Result<Vec<InstallerFile>> {
         std::fs::create_dir_all(&dir)?;
         FILES
             .iter()
             .map(|&(os, name)| {
-                let path = installer_path(&dir, name, size);
-                let sha256 = generate(&path, name, size)?;
+                let head = if os == Os::Linux {
+                    script.as_bytes()
+                } else {
+                    &[]
+                };
+                let path = installer_path(&dir, name, size, head);
+                let sha256 = generate(&path, name, size, head)?;
+                let size = size.max(head.len() as u64);
                 Ok(InstallerFile {
                     etag: format!("\"{sha256}\""),
                     info: Installer {
@@ -400,6 +437,8 @@ mod tests {
         assert_eq!(parse_range("bytes=x-", 100), Full);
     }
 
+    const PORTAL: &str = "http://127.0.0.1:8787";
+
     fn key() -> ed25519_dalek::SigningKey {
         ed25519_dalek::SigningKey::from_bytes(&[7u8; 32])
     }
@@ -417,7 +456,7 @@ mod tests {
     #[tokio::test]
     async fn another_size_never_replaces_a_mapped_file() {
         let dir = tempfile::tempdir().unwrap();
-        let first = prepare(dir.path(), 4096, &key()).await.unwrap();
+        let first = prepare(dir.path(), 4096, &key(), PORTAL).await.unwrap();
         let old = first.find("fsecure-safe-windows.exe").unwrap().clone();
         // A response in flight holds a map of the file.
         let in_flight = file_body(&old.path, 0, 4096).unwrap();
@@ -425,7 +464,7 @@ mod tests {
         // SAFETY: the test never writes the file.
         let map = unsafe { memmap2::Mmap::map(&mapped).unwrap() };
 
-        let second = prepare(dir.path(), 8192, &key()).await.unwrap();
+        let second = prepare(dir.path(), 8192, &key(), PORTAL).await.unwrap();
         let new = second.find("fsecure-safe-windows.exe").unwrap();
         assert_ne!(new.path, old.path);
         assert_eq!(std::fs::metadata(&new.path).unwrap().len(), 8192);
@@ -437,10 +476,29 @@ mod tests {
         assert_eq!(hex::encode(Sha256::digest(&streamed)), old.info.sha256);
 
         // The first size again: the mapped file is reused as it is.
-        let third = prepare(dir.path(), 4096, &key()).await.unwrap();
+        let third = prepare(dir.path(), 4096, &key(), PORTAL).await.unwrap();
         let again = third.find("fsecure-safe-windows.exe").unwrap();
         assert_eq!(again.path, old.path);
         assert_eq!(again.info.sha256, old.info.sha256);
+
+        // Another portal address changes only the Linux script's file, which
+        // gets a path of its own too.
+        let other = prepare(dir.path(), 4096, &key(), "http://127.0.0.1:9999")
+            .await
+            .unwrap();
+        assert_eq!(
+            other.find("fsecure-safe-windows.exe").unwrap().path,
+            old.path
+        );
+        let linux = |i: &Installers| {
+            i.files
+                .iter()
+                .find(|f| f.info.os == Os::Linux)
+                .unwrap()
+                .path
+                .clone()
+        };
+        assert_ne!(linux(&other), linux(&third));
         drop(map);
     }
 

@@ -285,15 +285,7 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer, ServerError> {
         .map_err(|e| ServerError::Other(e.to_string()))?
         .map_err(ServerError::Other)
     };
-    let (seeded, installers, dummy_hash) = tokio::join!(
-        seed,
-        installers::prepare(&data_dir, config.installer_size, &keypair),
-        dummy
-    );
-    seeded?;
-    let installers = installers?;
-    let dummy_hash = dummy_hash?;
-
+    // Bound first: the Linux installer carries the portal's own address.
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;
     let base_url = config
@@ -301,6 +293,14 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer, ServerError> {
         .clone()
         .map(|u| u.trim_end_matches('/').to_string())
         .unwrap_or_else(|| format!("http://{addr}"));
+    let (seeded, installers, dummy_hash) = tokio::join!(
+        seed,
+        installers::prepare(&data_dir, config.installer_size, &keypair, &base_url),
+        dummy
+    );
+    seeded?;
+    let installers = installers?;
+    let dummy_hash = dummy_hash?;
 
     let state = state::AppState(Arc::new(state::Inner {
         db: pool,

@@ -82,6 +82,7 @@ impl Modify for ErrorEnvelopeDefault {
         get_customer, change_email, change_password,
         list_services, get_service, edit_mix, billing,
         create_order, send_feedback,
+        register_device, device_heartbeat, list_devices, release_device,
     ),
     components(schemas(
         portal_api::ErrorBody, portal_api::ErrorCode, portal_api::LocalizedText, portal_api::Health,
@@ -97,6 +98,8 @@ impl Modify for ErrorEnvelopeDefault {
         portal_api::ServiceStatus, portal_api::MixContent, portal_api::SecurityInfo,
         portal_api::OrderedService, portal_api::ServiceList, portal_api::BillingGroup,
         portal_api::BillingSummary, portal_api::MixEditRequest,
+        portal_api::Device, portal_api::DeviceList, portal_api::DeviceRegistration,
+        portal_api::DeviceHeartbeat,
         portal_api::SignInRequest, portal_api::RefreshRequest, portal_api::TokenPair,
     )),
     modifiers(&BearerAuth, &ErrorEnvelopeDefault),
@@ -107,6 +110,7 @@ impl Modify for ErrorEnvelopeDefault {
         (name = "services", description = "Ordered services and billing"),
         (name = "orders", description = "Orders (idempotent)"),
         (name = "feedback", description = "Customer feedback (idempotent)"),
+        (name = "devices", description = "Turvapaketti device registry: registration by the installer, listing and releasing licences"),
     )
 )]
 pub struct ApiDoc;

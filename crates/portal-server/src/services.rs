@@ -20,7 +20,9 @@ pub(crate) struct ServiceRow {
     pub devices_in_use: i64,
 }
 
-const COLUMNS: &str = "id, product_id, start_date, end_date, mix_channels, subscription_key, device_code, devices_in_use";
+/// `devices_in_use` comes from the device registry: devices not released.
+const COLUMNS: &str = "id, product_id, start_date, end_date, mix_channels, subscription_key, device_code, \
+    (SELECT COUNT(*) FROM devices d WHERE d.service_id = services.id AND d.released_at IS NULL) AS devices_in_use";
 
 impl ServiceRow {
     pub fn status(&self, today: NaiveDate) -> ServiceStatus {

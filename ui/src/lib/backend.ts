@@ -23,7 +23,9 @@ import type {
   OutboxDelivered,
   OutboxSummary,
   PendingFeedback,
+  ProtectionStatus,
   QueuedFeedbackChoice,
+  ServiceDevices,
   SessionInfo,
   SignInOutcome,
 } from "./types";
@@ -55,6 +57,7 @@ const ERROR_CODES = {
   update_not_allowed: true,
   mix_wrong_count: true,
   mix_channel_not_allowed: true,
+  device_limit_reached: true,
   idempotency_key_required: true,
   idempotency_key_reused: true,
   message_length: true,
@@ -146,6 +149,10 @@ export const pauseDownload = (serviceId: number) => call<DownloadStatus>("pause_
 export const downloadStatus = (serviceId: number) => call<DownloadStatus>("download_status", { serviceId });
 export const openInstaller = (serviceId: number) => call<void>("open_installer", { serviceId });
 export const deviceLinkQr = (serviceId: number) => call<string>("device_link_qr", { serviceId });
+export const protectionStatus = () => call<ProtectionStatus>("protection_status");
+export const devices = (serviceId: number) => call<ServiceDevices>("devices", { serviceId });
+export const releaseDevice = (serviceId: number, deviceId: number) =>
+  call<ServiceDevices>("release_device", { serviceId, deviceId });
 /** Opens an http(s) or `tel:` link of the contact data (or a device link) with the OS. */
 export const openLink = (url: string) => call<void>("open_link", { url });
 export const sendFeedback = (request: FeedbackRequest) => call<FeedbackOutcome>("send_feedback", { request });

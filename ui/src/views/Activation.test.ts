@@ -130,3 +130,81 @@ describe("Turvapaketti activation", () => {
     await expectNoA11yViolations();
   });
 });
+
+describe("Turvapaketti devices and protection", () => {
+  const device = (id: number, name: string, os: "windows" | "linux" = "windows") => ({
+    id,
+    service_id: 11,
+    name,
+    os,
+    app_version: "19.4.112",
+    registered_at: "2026-09-01T10:00:00Z",
+    last_seen: "2026-11-26T10:00:00Z",
+  });
+  const list = (ids: number[], thisDevice: number | null = null) => ({
+    service_id: 11,
+    devices_allowed: 5,
+    devices: ids.map((id) => device(id, `Laite ${id}`, id === 4 ? "linux" : "windows")),
+    this_device: thisDevice,
+  });
+
+  it("lists the devices from the registry, marks this computer and releases a licence after confirmation", async () => {
+    const { calls } = setup({
+      devices: ok(list([1, 2, 3, 4], 4)),
+      release_device: ok(list([1, 3, 4], 4)),
+      protection_status: ok({ state: "not_detected" }),
+      services: ok(fx.cached(fx.serviceList, 0, false)),
+    });
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.getAllByTestId("device")).toHaveLength(4));
+    expect(textOf(screen.getByTestId("devices-protected"))).toBe("4 / 5 laitetta suojattu");
+    const mine = screen.getAllByTestId("device").find((d) => d.dataset.deviceId === "4")!;
+    expect(mine.querySelector("[data-testid=this-computer]")).toBeTruthy();
+    expect(textOf(mine)).toContain("Linux");
+    expect(textOf(mine)).toContain("viimeksi nähty 26.11.2026");
+    expect(textOf(screen.getByTestId("already-protected"))).toContain("ei tarvitse asentaa uudelleen");
+    expect(textOf(screen.getByTestId("download-button"))).toBe("Lataa asennusohjelma silti");
+
+    const second = screen.getAllByTestId("device").find((d) => d.dataset.deviceId === "2")!;
+    await user.click(second.querySelector("[data-testid=release-device]") as HTMLElement);
+    // Cancel first: nothing is released.
+    await user.click(screen.getByTestId("release-cancel"));
+    expect(calls.some((c) => c.cmd === "release_device")).toBe(false);
+    await user.click(second.querySelector("[data-testid=release-device]") as HTMLElement);
+    expect(textOf(screen.getByRole("group"))).toContain("Vapautetaanko laitteen Laite 2 lisenssi?");
+    await user.click(screen.getByTestId("release-confirm"));
+    expect(calls).toContainEqual({ cmd: "release_device", args: { serviceId: 11, deviceId: 2 } });
+    await waitFor(() => expect(screen.getAllByTestId("device")).toHaveLength(3));
+    expect(textOf(screen.getByTestId("devices-protected"))).toBe("3 / 5 laitetta suojattu");
+    await expectNoA11yViolations(document.body);
+  });
+
+  it("names a conflicting antivirus product before the download", async () => {
+    setup({ devices: ok(list([1])), protection_status: ok({ state: "conflict", product: "Norton 360" }) });
+    const notice = await screen.findByTestId("protection-conflict");
+    expect(textOf(notice)).toContain("Norton 360");
+    expect(textOf(notice)).toContain("Poista se ennen");
+    expect(screen.queryByTestId("already-protected")).toBeNull();
+    expect(textOf(screen.getByTestId("download-button"))).toBe("Lataa asennusohjelma");
+  });
+
+  it("says an installed F-Secure client needs no reinstall, still offering the download", async () => {
+    setup({ devices: ok(list([1])), protection_status: ok({ state: "installed", product: "F-Secure SAFE" }) });
+    const notice = await screen.findByTestId("already-protected");
+    expect(textOf(notice)).toContain("F-Secure SAFE");
+    expect((screen.getByTestId("download-button") as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("shows a refusal of the release as a localized error", async () => {
+    setup({
+      devices: ok(list([1, 2])),
+      protection_status: ok({ state: "not_detected" }),
+      release_device: fail("not_found"),
+    });
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.getAllByTestId("device")).toHaveLength(2));
+    await user.click(screen.getAllByTestId("release-device")[0]!);
+    await user.click(screen.getByTestId("release-confirm"));
+    expect(await screen.findByTestId("devices-error")).toBeTruthy();
+  });
+});

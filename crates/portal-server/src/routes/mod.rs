@@ -2,6 +2,7 @@
 //! test that checks the OpenAPI document lists every route).
 
 mod customer;
+mod devices;
 mod feedback;
 mod orders;
 mod public;
@@ -9,6 +10,7 @@ mod services;
 mod session;
 
 pub(crate) use customer::*;
+pub(crate) use devices::*;
 pub(crate) use feedback::*;
 pub(crate) use orders::*;
 pub(crate) use public::*;
@@ -18,7 +20,7 @@ pub(crate) use session::*;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put, MethodRouter};
+use axum::routing::{delete, get, post, put, MethodRouter};
 use axum::Router;
 use portal_api::ErrorCode;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -95,6 +97,30 @@ fn routes() -> Vec<(RouteInfo, MethodRouter<AppState>)> {
         r("/api/v1/services", &["GET"], &[], get(list_services)),
         r("/api/v1/services/{id}", &["GET"], &[], get(get_service)),
         r("/api/v1/services/{id}/mix", &["PUT"], &[], put(edit_mix)),
+        r(
+            "/api/v1/services/{id}/devices",
+            &["GET"],
+            &[],
+            get(list_devices),
+        ),
+        r(
+            "/api/v1/devices",
+            &["POST"],
+            &["POST"],
+            post(register_device),
+        ),
+        r(
+            "/api/v1/devices/{id}",
+            &["DELETE"],
+            &[],
+            delete(release_device),
+        ),
+        r(
+            "/api/v1/devices/{id}/heartbeat",
+            &["POST"],
+            &["POST"],
+            post(device_heartbeat),
+        ),
         r("/api/v1/orders", &["POST"], &[], post(create_order)),
         r("/api/v1/billing", &["GET"], &[], get(billing)),
         r("/api/v1/feedback", &["POST"], &[], post(send_feedback)),

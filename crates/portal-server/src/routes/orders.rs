@@ -201,7 +201,7 @@ pub(crate) async fn create_order(
     let start = today;
     let end = product.term_months.map(|m| start + Months::new(m));
     let security = product.devices_allowed.is_some();
-    let (mut sub_key, mut devices, mut device_code) = (None, 0i64, None);
+    let (mut sub_key, mut device_code) = (None, None);
     if security {
         sub_key = Some(new_subscription_key());
         device_code = Some(new_device_code());
@@ -223,14 +223,13 @@ pub(crate) async fn create_order(
         if security && old.subscription_key.is_some() {
             // An update keeps the subscription key and the protected devices.
             sub_key = old.subscription_key.clone();
-            devices = old.devices_in_use;
             device_code = old.device_code.clone().or(device_code);
         }
     }
     let service_id: i64 = sqlx::query_scalar(
         "INSERT INTO services (customer_id, product_id, start_date, end_date, mix_channels,
-            subscription_key, device_code, devices_in_use, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            subscription_key, device_code, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(auth.customer_id)
     .bind(&product.id)
@@ -239,7 +238,6 @@ pub(crate) async fn create_order(
     .bind(mix_channels.map(|m| serde_json::to_string(&m).unwrap_or_default()))
     .bind(sub_key)
     .bind(device_code)
-    .bind(devices)
     .bind(now_ms())
     .fetch_one(&mut *tx)
     .await?;
@@ -254,6 +252,17 @@ pub(crate) async fn create_order(
     .bind(created_at.timestamp_millis())
     .fetch_one(&mut *tx)
     .await?;
+    if let Some(old) = replaced
+        .as_ref()
+        .filter(|o| security && o.subscription_key.is_some())
+    {
+        // An update keeps the protected devices: their licences move along.
+        sqlx::query("UPDATE devices SET service_id = ? WHERE service_id = ?")
+            .bind(service_id)
+            .bind(old.id)
+            .execute(&mut *tx)
+            .await?;
+    }
     let row = get_row(&mut *tx, auth.customer_id, service_id)
         .await?
         .ok_or_else(ApiError::internal)?;

@@ -162,11 +162,95 @@ async fn installers_are_public_and_only_for_desktops() {
 
 #[tokio::test]
 async fn installers_are_deterministic() {
+    // The Windows and macOS demo installers are the same bytes on every
+    // portal; the Linux one carries the portal's own address.
     let a = server().await;
     let b = server().await;
-    let (_, _, sha_a) = linux_installer(&a).await;
-    let (_, _, sha_b) = linux_installer(&b).await;
-    assert_eq!(sha_a, sha_b);
+    let sha = |s: &portal_server::RunningServer| {
+        let s = s.base_url();
+        async move {
+            let api = Api::new_with_base(s);
+            let mut api = api;
+            api.sign_in(FAMILY.email, FAMILY.password).await.expect(201);
+            let t = api.service_of("turvapaketti-5").await;
+            t["security"]["installers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|i| i["os"] == "windows")
+                .unwrap()["sha256"]
+                .clone()
+        }
+    };
+    assert_eq!(sha(&a).await, sha(&b).await);
     a.shutdown().await;
     b.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_linux_installer_is_a_script_that_registers_this_computer() {
+    let server = server().await;
+    let api = Api::signed_in(&server, FAMILY).await;
+    let (url, size, sha) = linux_installer(&server).await;
+    let bytes = http()
+        .get(&url)
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(bytes.len() as u64, size);
+    assert_eq!(hex::encode(Sha256::digest(&bytes)), sha);
+    assert!(bytes.starts_with(b"#!/bin/sh\n"));
+    let text = String::from_utf8_lossy(&bytes[..4000]).to_string();
+    assert!(text.contains(&format!("PORTAL='{}'", server.base_url())));
+
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("fsecure-safe-linux.bin");
+    std::fs::write(&script, &bytes).unwrap();
+    let key = api.service_of("turvapaketti-5").await["security"]["subscription_key"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let config = dir.path().join("config");
+    let run = |arg: &str| {
+        let (script, config, arg) = (script.clone(), config.clone(), arg.to_string());
+        tokio::task::spawn_blocking(move || {
+            std::process::Command::new("sh")
+                .arg(&script)
+                .arg(arg)
+                .env("XDG_CONFIG_HOME", &config)
+                .stdin(std::process::Stdio::null())
+                .output()
+                .unwrap()
+        })
+    };
+    // A bad key is refused before anything is sent.
+    let bad = run("K7QF;rm -rf /").await.unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let out = run(&key).await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let marker = std::fs::read_to_string(config.join("fsecure-safe-demo/device")).unwrap();
+    assert!(marker.contains(&format!("portal={}", server.base_url())));
+    let id: i64 = marker
+        .lines()
+        .find_map(|l| l.strip_prefix("device_id="))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let turva = api.service_of("turvapaketti-5").await;
+    assert_eq!(turva["security"]["devices_in_use"], 4);
+    let sid = turva["id"].as_i64().unwrap();
+    let list = api.get(&format!("/api/v1/services/{sid}/devices")).await;
+    assert!(list.body["devices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["id"] == id && d["os"] == "linux"));
+    server.shutdown().await;
 }

@@ -5,6 +5,7 @@ mod common;
 
 mod authz;
 mod bad_input;
+mod devices;
 mod feedback;
 mod installers;
 mod load;

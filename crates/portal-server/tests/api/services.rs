@@ -212,7 +212,7 @@ async fn billing_summary_groups_the_invoice() {
     );
     let tv = summary.groups.iter().find(|g| g.group == "tv").unwrap();
     assert_eq!(tv.name.fi, "TV-kanavat");
-    assert_eq!(tv.service_count, 3);
+    assert_eq!(tv.service_count, 4); // basic, MIX, pay channel, sports season
     assert_eq!(
         summary.next_invoice_date,
         "2026-12-01".parse::<NaiveDate>().unwrap()

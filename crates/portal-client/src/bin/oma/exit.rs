@@ -54,8 +54,10 @@ pub fn for_code(code: ErrorCode) -> u8 {
         | IdempotencyKeyReused
         | MessageLength => INPUT,
         NoBillingAgreement | PayTvCardRequired | ProductNotOrderable | AlreadySubscribed
-        | UpdateNotAllowed | NotFound | NoInstallerForOs | MethodNotAllowed
-        | UnsupportedMediaType | RangeNotSatisfiable | FeedbackPending => REFUSED,
+        | UpdateNotAllowed | DeviceLimitReached | NotFound | NoInstallerForOs
+        | MethodNotAllowed | UnsupportedMediaType | RangeNotSatisfiable | FeedbackPending => {
+            REFUSED
+        }
         VerificationFailed => VERIFICATION,
         DiskFull | Io | KeychainUnavailable => LOCAL,
         InsecureUrl => INSECURE_URL,

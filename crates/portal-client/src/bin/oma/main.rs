@@ -102,6 +102,12 @@ enum Command {
     Services,
     /// User details ("Käyttäjätiedot").
     Details,
+    /// The devices protected by your Turvapaketti ("Laitteet"), or release
+    /// one's licence.
+    Devices {
+        #[command(subcommand)]
+        action: Option<DevicesAction>,
+    },
     /// Download and verify the F-Secure installer of your Turvapaketti.
     Download {
         /// Operating system (default: this one).
@@ -135,6 +141,13 @@ enum Command {
         #[arg(long, value_name = "ID")]
         discard: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum DevicesAction {
+    /// Release the licence of a device (by its id from `oma devices`); the
+    /// slot becomes free for another device.
+    Release { id: i64 },
 }
 
 struct Ctx {
@@ -537,6 +550,21 @@ async fn run_signed_in(
             println!("{}", ctx.t("cli-details-other-changes"));
             Ok(exit::OK)
         }
+        Command::Devices { action: None } => list_devices(ctx, client).await,
+        Command::Devices {
+            action: Some(DevicesAction::Release { id }),
+        } => {
+            client.release_device(id).await?;
+            if ctx.json {
+                ctx.print_json(&serde_json::json!({ "released": id }));
+            } else {
+                println!(
+                    "{}",
+                    ctx.ta("cli-device-released", &[("id", id.to_string())])
+                );
+            }
+            Ok(exit::OK)
+        }
         Command::Download { os, dir } => download(ctx, client, os, dir).await,
         Command::Feedback { pending: true, .. } => {
             deliver_outbox(ctx, client).await;
@@ -626,6 +654,69 @@ async fn run_signed_in(
         }
         Command::SignIn { .. } | Command::SignOut { .. } => unreachable!("handled before"),
     }
+}
+
+fn os_id(os: Os) -> &'static str {
+    match os {
+        Os::Windows => "cli-os-windows",
+        Os::Macos => "cli-os-macos",
+        Os::Linux => "cli-os-linux",
+        Os::Android => "cli-os-android",
+        Os::Ios => "cli-os-ios",
+    }
+}
+
+/// Every Turvapaketti's devices: `[id] name — OS — last seen`.
+async fn list_devices(ctx: &Ctx, client: &PortalClient) -> Result<u8, ClientError> {
+    let lang = ctx.loc.lang().as_str();
+    let services = client.services().await?;
+    let mut lists = Vec::new();
+    for s in services
+        .services
+        .iter()
+        .filter(|s| s.security.is_some() && s.status != ServiceStatus::Ended)
+    {
+        lists.push((s, client.devices(s.id).await?));
+    }
+    if ctx.json {
+        let all: Vec<_> = lists.iter().map(|(_, l)| l).collect();
+        ctx.print_json(&all);
+        return Ok(exit::OK);
+    }
+    if lists.is_empty() {
+        println!("{}", ctx.t("cli-devices-none"));
+        return Ok(exit::REFUSED);
+    }
+    for (s, list) in &lists {
+        println!(
+            "{} — {}",
+            s.name.get(lang),
+            ctx.ta(
+                "cli-devices-count",
+                &[
+                    ("used", list.devices.len().to_string()),
+                    ("allowed", list.devices_allowed.to_string()),
+                ]
+            )
+        );
+        for d in &list.devices {
+            let seen = d.last_seen.with_timezone(&chrono::Local);
+            let when = format!(
+                "{} {}",
+                ctx.loc.date(seen.date_naive()),
+                seen.format("%H:%M")
+            );
+            println!(
+                "  [{}] {} — {} — {}",
+                d.id,
+                d.name,
+                ctx.t(os_id(d.os)),
+                ctx.ta("cli-device-last-seen", &[("time", when)])
+            );
+        }
+    }
+    println!("{}", ctx.t("cli-devices-release-hint"));
+    Ok(exit::OK)
 }
 
 async fn download(
