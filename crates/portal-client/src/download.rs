@@ -75,10 +75,10 @@ enum Attempt {
 /// The verified installer for `os`, or `NoInstallerForOs`.
 pub fn verified_installer(
     manifest: &SignedManifest,
-    pinned_key: &[u8; 32],
+    pinned_keys: &[[u8; 32]],
     os: Os,
 ) -> Result<Installer> {
-    let verified = verify_manifest(manifest, pinned_key)?;
+    let verified = verify_manifest(manifest, pinned_keys)?;
     verified
         .installers
         .into_iter()
@@ -197,12 +197,7 @@ impl PortalClient {
     where
         F: Fn(Progress) + Send + Sync,
     {
-        let key = self
-            .inner
-            .config
-            .pinned_key
-            .ok_or_else(|| ClientError::verification("no pinned portal key is configured"))?;
-        let installer = verified_installer(manifest, &key, os)?;
+        let installer = verified_installer(manifest, &self.inner.config.pinned_keys, os)?;
         self.download_verified(&installer, dest_dir, &on_progress, &cancel)
             .await
     }

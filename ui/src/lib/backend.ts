@@ -73,6 +73,9 @@ const ERROR_CODES = {
   no_installer_for_os: true,
   not_signed_in: true,
   feedback_pending: true,
+  untrusted_key: true,
+  update_not_verified: true,
+  update_needs_package_manager: true,
 } as const satisfies Record<ErrorCode, true>;
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -12,3 +12,4 @@ mod orders;
 mod public;
 mod services;
 mod session;
+mod updates;
