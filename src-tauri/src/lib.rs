@@ -12,6 +12,7 @@ pub mod launch;
 pub mod links;
 pub mod notify;
 pub mod opener;
+pub mod profile;
 pub mod qr;
 pub mod settings;
 pub mod startup;
@@ -159,6 +160,8 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::set_language,
+            commands::app::portal_info,
+            commands::app::choose_portal,
             commands::app::open_link,
             commands::session::session_info,
             commands::session::restore_session,

@@ -12,6 +12,7 @@ impl Default for Settings {
         Settings {
             lang: Lang::from_os(),
             portal_url: String::new(),
+            portal_choice: None,
             remembered: Default::default(),
         }
     }
@@ -65,6 +66,7 @@ mod tests {
         let s = Settings {
             lang: Lang::Fi,
             portal_url: "https://portal.example.fi".into(),
+            portal_choice: Some(crate::types::PortalChoice::Demo),
             remembered: [("portal".to_string(), Some("a@example.fi".to_string()))].into(),
         };
         store.save(&s).unwrap();
