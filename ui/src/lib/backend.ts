@@ -23,6 +23,8 @@ import type {
   OutboxDelivered,
   OutboxSummary,
   PendingFeedback,
+  PortalChoice,
+  PortalInfo,
   QueuedFeedbackChoice,
   SessionInfo,
   SignInOutcome,
@@ -131,6 +133,11 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 
 export const appInfo = () => call<AppInfo>("app_info");
 export const setLanguage = (lang: Lang) => call<void>("set_language", { lang });
+/** The portal in use (Settings). */
+export const portalInfo = () => call<PortalInfo>("portal_info");
+/** First-run choice or a switch in Settings; the operator's portal only when it answers
+ * (`offline`/`timeout`/`unavailable` otherwise, nothing changed). */
+export const choosePortal = (choice: PortalChoice) => call<AppInfo>("choose_portal", { choice });
 export const sessionInfo = () => call<SessionInfo>("session_info");
 export const restoreSession = () => call<SessionInfo>("restore_session");
 export const signIn = (email: string, password: string, remember: boolean) =>

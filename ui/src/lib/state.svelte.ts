@@ -15,6 +15,7 @@ import type {
   OutboxDelivered,
   OutboxSummary,
   PendingFeedback,
+  PortalChoice,
   QueuedFeedbackChoice,
   SessionInfo,
   SignInOutcome,
@@ -22,6 +23,7 @@ import type {
 } from "./types";
 
 export type View =
+  | { name: "welcome" }
   | { name: "signin" }
   | { name: "services" }
   | { name: "activation"; serviceId: number }
@@ -153,7 +155,9 @@ async function applyStartup(): Promise<void> {
   }
   app.session = session;
   const resumable = isResumable(session);
-  if (resumable) {
+  if (info?.first_run) {
+    app.view = { name: "welcome" };
+  } else if (resumable) {
     app.services = cached;
     app.servicesLoading = true;
     app.view = { name: "services" };
@@ -305,6 +309,37 @@ export async function signOut(choice?: QueuedFeedbackChoice): Promise<boolean> {
   app.signInNotice = "signed-out";
   app.view = { name: "signin" };
   return true;
+}
+
+/**
+ * The first-run choice, or a switch in Settings: the operator's portal or the demo. The
+ * shell remembers it and uses the new portal at once; the UI then starts over with it
+ * (sign-in page, or the remembered account's services). Rejects, changing nothing, when
+ * the operator's portal does not answer.
+ */
+export async function choosePortal(choice: PortalChoice): Promise<void> {
+  const info = await backend.choosePortal(choice);
+  app.info = info;
+  app.services = null;
+  app.servicesError = null;
+  app.servicesLoading = false;
+  app.signInNotice = null;
+  app.keychainNotice = false;
+  app.outbox = { queued: 0, attention: 0 };
+  app.outboxNotice = null;
+  app.online = true;
+  const [session, cached] = await Promise.all([
+    backend.sessionInfo().catch(() => null),
+    backend.cachedServices().catch(() => null),
+  ]);
+  app.session = session;
+  if (isResumable(session)) {
+    app.services = cached;
+    app.view = { name: "services" };
+    void refreshServices();
+  } else {
+    app.view = { name: "signin" };
+  }
 }
 
 /** Switches the language at once and persists it (a failed save keeps the switch). */
