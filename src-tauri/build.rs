@@ -7,6 +7,9 @@ const COMMANDS: &[&str] = &[
     "set_language",
     "portal_info",
     "choose_portal",
+    "check_update",
+    "install_update",
+    "snooze_update",
     "session_info",
     "restore_session",
     "sign_in",
@@ -53,7 +56,20 @@ fn operator_profile() {
     std::fs::write(out.join("operator.toml"), text).expect("write operator.toml");
 }
 
+/// The version `--version` prints: the bundle's when `tauri build --config` sets one
+/// (passed to the build as `TAURI_CONFIG`), else the crate's.
+fn version() {
+    println!("cargo:rerun-if-env-changed=TAURI_CONFIG");
+    let from_config = std::env::var("TAURI_CONFIG")
+        .ok()
+        .and_then(|c| serde_json::from_str::<serde_json::Value>(&c).ok())
+        .and_then(|c| c["version"].as_str().map(str::to_string));
+    let version = from_config.unwrap_or_else(|| std::env::var("CARGO_PKG_VERSION").unwrap());
+    println!("cargo:rustc-env=OMAHALLINTA_VERSION={version}");
+}
+
 fn main() {
+    version();
     operator_profile();
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -425,3 +425,14 @@ settings-portal-switching = Switching…
 settings-portal-switch-help = Your choice is remembered. Each service keeps its own sign-in.
 settings-portal-fixed = The service was chosen when the app was started, so it can't be changed here.
 settings-portal-unreachable = Omahallinta can't be reached, so the service was not changed. Customer service: { $phone }
+
+## Updates
+update-available = Update available: version { $version }
+update-current = You have version { $current }.
+update-now = Update now
+update-later = Later
+update-downloading = Downloading the update…
+update-downloading-percent = Downloading the update… { $percent } %
+update-progress-label = Update download
+update-installing = Installing the update. The app will restart.
+update-package-manager = This installation is updated by your system's package manager: open Software Updates, or run sudo apt upgrade.

@@ -425,3 +425,14 @@ settings-portal-switching = Vaihdetaan…
 settings-portal-switch-help = Valinta muistetaan. Kummankin palvelun kirjautuminen säilyy erikseen.
 settings-portal-fixed = Palvelu valittiin käynnistyksen yhteydessä, joten sitä ei voi vaihtaa täältä.
 settings-portal-unreachable = Omahallintaan ei saada yhteyttä, joten palvelua ei vaihdettu. Asiakaspalvelu: { $phone }
+
+## Updates
+update-available = Päivitys saatavilla: versio { $version }
+update-current = Käytössä on versio { $current }.
+update-now = Päivitä nyt
+update-later = Myöhemmin
+update-downloading = Ladataan päivitystä…
+update-downloading-percent = Ladataan päivitystä… { $percent } %
+update-progress-label = Päivityksen lataus
+update-installing = Asennetaan päivitystä. Sovellus käynnistyy uudelleen.
+update-package-manager = Tämä asennus päivitetään järjestelmän paketinhallinnalla: avaa Ohjelmistopäivitykset tai anna komento sudo apt upgrade.

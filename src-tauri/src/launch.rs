@@ -125,6 +125,26 @@ impl LaunchOptions {
     }
 }
 
+/// The app's version as bundled: `tauri build --config '{"version":…}'` if
+/// given (build.rs reads it), else the crate's.
+pub const VERSION: &str = env!("OMAHALLINTA_VERSION");
+
+/// `--version`/`-V` and `--help`/`-h`: the text to print before any window
+/// opens (help in the OS language), or `None` to start the app.
+pub fn cli_text(args: &[String], lang: crate::types::Lang) -> Option<String> {
+    let first = args
+        .iter()
+        .find(|a| matches!(a.as_str(), "--version" | "-V" | "--help" | "-h"))?;
+    if matches!(first.as_str(), "--version" | "-V") {
+        return Some(format!("omahallinta {VERSION}"));
+    }
+    let l = l10n::Localizer::new(match lang {
+        crate::types::Lang::Fi => l10n::Lang::Fi,
+        crate::types::Lang::En => l10n::Lang::En,
+    });
+    Some(l.fmt("shell-cli-help", &[("version", VERSION)]))
+}
+
 /// A standard-base64 32-byte Ed25519 public key.
 pub fn decode_key(b64: &str) -> Result<[u8; 32]> {
     let bad = || {
@@ -181,7 +201,30 @@ web = "https://oma.ipp.fi/"
             portal_url: url.into(),
             portal_choice: choice,
             remembered: Default::default(),
+            update_snooze: None,
         }
+    }
+
+    #[test]
+    fn version_and_help_print_before_any_window() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            cli_text(&args(&["--version"]), Lang::En).unwrap(),
+            format!("omahallinta {VERSION}")
+        );
+        assert_eq!(
+            cli_text(&args(&["-V"]), Lang::Fi).unwrap(),
+            format!("omahallinta {VERSION}")
+        );
+        let en = cli_text(&args(&["--demo", "--help"]), Lang::En).unwrap();
+        assert!(
+            en.contains("Usage: omahallinta") && en.contains(VERSION),
+            "{en}"
+        );
+        let fi = cli_text(&args(&["-h"]), Lang::Fi).unwrap();
+        assert!(fi.contains("Käyttö: omahallinta"), "{fi}");
+        assert!(cli_text(&args(&["--demo"]), Lang::En).is_none());
+        assert!(cli_text(&args(&[]), Lang::En).is_none());
     }
 
     #[test]

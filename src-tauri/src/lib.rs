@@ -18,6 +18,7 @@ pub mod settings;
 pub mod startup;
 pub mod state;
 pub mod types;
+pub mod updates;
 pub mod webkit_env;
 
 use launch::LaunchOptions;
@@ -102,6 +103,14 @@ fn show(window: &tauri::Window) {
 }
 
 pub fn run() {
+    // `--version` / `--help`: print and exit before any window or portal.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(text) = launch::cli_text(&args, types::Lang::from_os()) {
+        use std::io::Write;
+        // A closed pipe (`| head`) is not an error worth a panic.
+        let _ = writeln!(std::io::stdout(), "{text}");
+        return;
+    }
     startup::begin();
     webkit_env::apply();
     init_logging();
@@ -124,6 +133,10 @@ pub fn run() {
                 .build(),
         )
         .plugin(tauri_plugin_notification::init())
+        // Signed updates; the feed and its key come from the operator profile
+        // (commands::updates), never from the web view.
+        .plugin(tauri_plugin_updater::Builder::new().build())
+        .manage(commands::updates::PendingUpdate::default())
         .on_page_load(|webview, payload| match payload.event() {
             tauri::webview::PageLoadEvent::Started => {
                 startup::show_once(|| show(&webview.window()));
@@ -134,7 +147,10 @@ pub fn run() {
             startup::milestone("setup");
             let dirs = dirs(app, &launch)?;
             let events = Arc::new(events::TauriEvents(app.handle().clone()));
-            let core = Arc::new(Core::new(launch.clone(), dirs, events)?);
+            let core = Arc::new(
+                Core::new(launch.clone(), dirs, events)?
+                    .with_version(app.package_info().version.to_string()),
+            );
             app.manage(core.clone());
             main_window(app, &core)?;
             let handle = app.handle().clone();
@@ -162,6 +178,9 @@ pub fn run() {
             commands::app::set_language,
             commands::app::portal_info,
             commands::app::choose_portal,
+            commands::updates::check_update,
+            commands::updates::install_update,
+            commands::updates::snooze_update,
             commands::app::open_link,
             commands::session::session_info,
             commands::session::restore_session,

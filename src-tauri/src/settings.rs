@@ -14,6 +14,7 @@ impl Default for Settings {
             portal_url: String::new(),
             portal_choice: None,
             remembered: Default::default(),
+            update_snooze: None,
         }
     }
 }
@@ -68,6 +69,7 @@ mod tests {
             portal_url: "https://portal.example.fi".into(),
             portal_choice: Some(crate::types::PortalChoice::Demo),
             remembered: [("portal".to_string(), Some("a@example.fi".to_string()))].into(),
+            update_snooze: None,
         };
         store.save(&s).unwrap();
         assert_eq!(store.load(), s);

@@ -76,6 +76,8 @@ pub struct Core {
     remembered: Mutex<bool>,
     /// Wakes the background task (after a sign-in).
     wake: Notify,
+    /// The app's version (the bundle's, which release builds may set).
+    version: String,
     /// One keychain access at a time: concurrent Secret Service calls from
     /// parallel start-up commands can fail spuriously.
     keychain: tokio::sync::Mutex<()>,
@@ -114,8 +116,16 @@ impl Core {
             online: Mutex::new(None),
             remembered: Mutex::new(false),
             wake: Notify::new(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
             keychain: tokio::sync::Mutex::new(()),
         })
+    }
+
+    /// The version `app_info` reports: the bundle's (`tauri.conf.json` or
+    /// `tauri build --config '{"version":…}'`), which the updater compares too.
+    pub fn with_version(mut self, version: impl Into<String>) -> Self {
+        self.version = version.into();
+        self
     }
 
     pub fn is_demo(&self) -> bool {
@@ -243,7 +253,7 @@ impl Core {
             (_, Err(_)) => String::new(),
         };
         Ok(AppInfo {
-            version: env!("CARGO_PKG_VERSION").to_string(),
+            version: self.version.clone(),
             demo: self.is_demo(),
             portal_url: url,
             os: Os::current(),
@@ -256,6 +266,21 @@ impl Core {
             first_run: target == PortalTarget::Undecided,
             operator: operator_info(),
         })
+    }
+
+    /// Whether "Myöhemmin" still hides `version`.
+    pub fn update_snoozed(&self, version: &str) -> bool {
+        crate::updates::is_snoozed(
+            self.settings().update_snooze.as_ref(),
+            version,
+            chrono::Utc::now(),
+        )
+    }
+
+    /// "Myöhemmin": `version` is not offered again for a day.
+    pub fn snooze_update(&self, version: &str) -> Result<()> {
+        let snooze = crate::updates::snooze(version, chrono::Utc::now());
+        self.update_settings(|s| s.update_snooze = Some(snooze))
     }
 
     /// The portal in use, for Settings (no network).

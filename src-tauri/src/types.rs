@@ -227,6 +227,40 @@ pub struct Settings {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[ts(skip)]
     pub remembered: BTreeMap<String, Option<String>>,
+    /// "Myöhemmin" (later) on an update offer: that version is not offered
+    /// again until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(skip)]
+    pub update_snooze: Option<UpdateSnooze>,
+}
+
+/// An update offer hidden until `until` (settings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateSnooze {
+    pub version: String,
+    pub until: DateTime<Utc>,
+}
+
+/// `check_update`: a newer, signed release from the operator's update feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UpdateOffer {
+    pub version: String,
+    pub current_version: String,
+    pub pub_date: Option<DateTime<Utc>>,
+    /// The release notes in the UI's language.
+    pub notes: String,
+    /// False when this installation can't install it itself (a Linux package
+    /// without rights): the UI says to update through the package manager.
+    pub can_install: bool,
+}
+
+/// Payload of the `update-progress` event while an update downloads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UpdateProgress {
+    #[ts(type = "number")]
+    pub received: u64,
+    #[ts(type = "number | null")]
+    pub total: Option<u64>,
 }
 
 /// Payload of the `connectivity` event.

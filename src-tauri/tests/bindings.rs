@@ -30,6 +30,8 @@ fn generate() -> BTreeMap<String, String> {
         PortalChoice,
         PortalKind,
         PortalInfo,
+        UpdateOffer,
+        UpdateProgress,
         SessionInfo,
         SignInOutcome,
         Cached<()>,

@@ -28,6 +28,8 @@ import type {
   QueuedFeedbackChoice,
   SessionInfo,
   SignInOutcome,
+  UpdateOffer,
+  UpdateProgress,
 } from "./types";
 
 // Every ErrorCode, checked for completeness by the compiler, so an envelope can be
@@ -133,6 +135,13 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 
 export const appInfo = () => call<AppInfo>("app_info");
 export const setLanguage = (lang: Lang) => call<void>("set_language", { lang });
+/** A newer signed release, or null (none, snoozed, or the check failed: never an error). */
+export const checkUpdate = () => call<UpdateOffer | null>("check_update");
+/** Downloads (`update-progress`), verifies, installs and restarts; rejects with
+ * `update_not_verified` (nothing installed) or `update_needs_package_manager`. */
+export const installUpdate = () => call<void>("install_update");
+/** "Myöhemmin": the version is not offered again for a day. */
+export const snoozeUpdate = (version: string) => call<void>("snooze_update", { version });
 /** The portal in use (Settings). */
 export const portalInfo = () => call<PortalInfo>("portal_info");
 /** First-run choice or a switch in Settings; the operator's portal only when it answers
@@ -213,6 +222,7 @@ type EventMap = {
   connectivity: Connectivity;
   "session-expired": null;
   "outbox-delivered": OutboxDelivered;
+  "update-progress": UpdateProgress;
 };
 
 export type BackendEvent = keyof EventMap;

@@ -20,6 +20,7 @@ import type {
   SessionInfo,
   SignInOutcome,
   StartupSnapshot,
+  UpdateOffer,
 } from "./types";
 
 export type View =
@@ -54,6 +55,8 @@ export const app = $state({
   outboxNotice: null as OutboxDelivered | null,
   /** The signed-in account's feedback not yet delivered: queued, and refused by the portal. */
   outbox: { queued: 0, attention: 0 } as OutboxSummary,
+  /** A newer signed release offered by the operator's update feed. */
+  update: null as UpdateOffer | null,
 });
 
 const SESSION_ERRORS = new Set<ErrorCode>(["not_signed_in", "invalid_grant", "unauthorized", "token_expired"]);
@@ -168,6 +171,27 @@ async function applyStartup(): Promise<void> {
   // Network, keychain and the portal wait until the cached view is on screen: on a
   // 2-core machine they would otherwise compete with the first paint.
   if (resumable) afterNextPaint(() => void refreshServices());
+  // The update check too: after the first paint, then daily.
+  afterNextPaint(() => scheduleUpdateChecks());
+}
+
+/** How often the update check runs while the app is open (`updates::CHECK_INTERVAL_HOURS`). */
+export const UPDATE_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
+let updateTimer: ReturnType<typeof setInterval> | null = null;
+
+function scheduleUpdateChecks(): void {
+  void checkForUpdate();
+  updateTimer ??= setInterval(() => void checkForUpdate(), UPDATE_CHECK_INTERVAL_MS);
+}
+
+/** Asks the shell for a newer release; a failed check is silent (the shell logs it). */
+export async function checkForUpdate(): Promise<void> {
+  try {
+    const offer = await backend.checkUpdate();
+    if (offer) app.update = offer;
+  } catch {
+    // Silent by design: the offer simply does not appear.
+  }
 }
 
 /** Runs `fn` once, after the next frame has been painted — or after 300 ms, since a
@@ -373,4 +397,7 @@ export function resetAppState(): void {
   app.keychainNotice = false;
   app.outboxNotice = null;
   app.outbox = { queued: 0, attention: 0 };
+  app.update = null;
+  if (updateTimer) clearInterval(updateTimer);
+  updateTimer = null;
 }

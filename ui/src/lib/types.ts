@@ -21,6 +21,8 @@ export type { SessionInfo } from "./bindings/app/SessionInfo";
 export type { Settings } from "./bindings/app/Settings";
 export type { SignInOutcome } from "./bindings/app/SignInOutcome";
 export type { StartupSnapshot } from "./bindings/app/StartupSnapshot";
+export type { UpdateOffer } from "./bindings/app/UpdateOffer";
+export type { UpdateProgress } from "./bindings/app/UpdateProgress";
 
 // The contract's constants, generated from Rust (crates/portal-api/tests/bindings.rs).
 export { FEEDBACK_MESSAGE_MAX_CHARS } from "./bindings/api/contract";
