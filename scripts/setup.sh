@@ -8,7 +8,7 @@ APT_PACKAGES=(
   build-essential pkg-config curl ca-certificates
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   libdbus-1-dev webkit2gtk-driver xvfb gnome-keyring dbus dbus-x11 libsecret-tools
-  keyutils imagemagick xdotool x11-utils python3-venv
+  keyutils imagemagick xdotool x11-utils python3-venv appstream desktop-file-utils
 )
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
