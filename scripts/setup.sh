@@ -9,6 +9,8 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   libdbus-1-dev webkit2gtk-driver xvfb gnome-keyring dbus dbus-x11 libsecret-tools
   keyutils imagemagick xdotool x11-utils python3-venv
+  # Packaging metadata checks (scripts/check-packaging.sh).
+  appstream desktop-file-utils
   # Windows and macOS stage (scripts/test-platforms.sh): the mingw-w64 linker,
   # Wine 8 (64-bit only: /usr/lib/wine/wine64), llvm-ar for the macOS check.
   gcc-mingw-w64-x86-64 wine64 llvm

@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
     // The manifest path: a public key and a signed manifest from the wire.
     let _ = portal_client::decode_public_key(s);
     if let Ok(m) = serde_json::from_slice::<portal_api::SignedManifest>(data) {
-        let _ = portal_client::verify_manifest(&m, &[0u8; 32]);
-        let _ = portal_client::verified_installer(&m, &[9u8; 32], portal_api::Os::Linux);
+        let _ = portal_client::verify_manifest(&m, &[[0u8; 32]]);
+        let _ = portal_client::verified_installer(&m, &[[9u8; 32]], portal_api::Os::Linux);
     }
 });

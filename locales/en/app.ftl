@@ -413,3 +413,44 @@ password-done = Your password has been changed. You were signed out on your othe
 password-back = Back to user details
 details-password-intro = You can change your password when you know your current one.
 details-change-password = Change password
+
+## Welcome (first run) and the portal in use
+welcome-title = Welcome to Omahallinta
+welcome-intro = In Omahallinta you see your ordered services, activate Turvapaketti and order new services.
+welcome-operator-title = Customers of { $operator }
+welcome-operator-help = Sign in with the email address and password from your "Ota käyttöön!" email.
+welcome-operator = Sign in to Omahallinta
+welcome-connecting = Connecting…
+welcome-retry = Try again
+welcome-demo-title = Look around first
+welcome-demo-help = The demo uses sample data, not a real customer account.
+welcome-demo = Try the demo
+welcome-starting-demo = Starting the demo…
+welcome-later = Your choice is remembered. You can change it later in Settings.
+welcome-unreachable-title = Omahallinta can't be reached
+welcome-unreachable = The service isn't answering right now. Check your network connection and try again, or try the demo meanwhile.
+welcome-call = Need help? Call customer service:
+settings-portal = Service
+settings-portal-operator = { $operator } – Omahallinta
+settings-portal-demo = Demo (sample data)
+settings-portal-other = Another service (development)
+settings-portal-address = Address
+settings-portal-keys = Fingerprints of the trusted signing keys
+settings-portal-no-keys = No key is pinned, so installers can't be verified.
+settings-portal-switch-demo = Switch to the demo
+settings-portal-switch-operator = Switch to Omahallinta
+settings-portal-switching = Switching…
+settings-portal-switch-help = Your choice is remembered. Each service keeps its own sign-in.
+settings-portal-fixed = The service was chosen when the app was started, so it can't be changed here.
+settings-portal-unreachable = Omahallinta can't be reached, so the service was not changed. Customer service: { $phone }
+
+## Updates
+update-available = Update available: version { $version }
+update-current = You have version { $current }.
+update-now = Update now
+update-later = Later
+update-downloading = Downloading the update…
+update-downloading-percent = Downloading the update… { $percent } %
+update-progress-label = Update download
+update-installing = Installing the update. The app will restart.
+update-package-manager = This installation is updated by your system's package manager: open Software Updates, or run sudo apt upgrade.

@@ -48,3 +48,6 @@ error-cancelled = Cancelled.
 error-no_installer_for_os = There is no installer for this operating system. You can protect the device with the “protect more devices” link.
 error-not_signed_in = Please sign in first.
 error-feedback_pending = Feedback you wrote is still waiting to be sent. Choose whether to send it later with this account or to discard it.
+error-untrusted_key = The installer list is signed with a key this app does not trust, so nothing was downloaded. Update the app, or contact customer service.
+error-update_not_verified = The update failed its signature check and was not installed. The app you have keeps working.
+error-update_needs_package_manager = This app cannot install the update itself. Update it with your system's package manager (for example Software Updates) instead.

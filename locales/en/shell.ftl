@@ -20,3 +20,18 @@ shell-reminder-many =
 shell-reminder-title = A reminder about your services
 shell-ended-title = A service has ended
 shell-ended-body = { $service } ended on { $date }. You can order it again in Omahallinta.
+
+# `omahallinta --help` (printed before any window opens). $version: the app's version.
+shell-cli-help =
+    Omahallinta { $version } — manage your internet, TV and Turvapaketti services.
+
+    Usage: omahallinta [OPTIONS]
+
+    Options:
+      --demo           Use the demo (sample data, no account needed)
+      --portal URL     Use this portal instead of the operator's (development)
+      -V, --version    Print the version and exit
+      -h, --help       Print this help and exit
+
+    Environment: OMAHALLINTA_DEMO=1, OMAHALLINTA_PORTAL_URL, OMAHALLINTA_PORTAL_KEY,
+    OMAHALLINTA_DATA_DIR (see docs/COMMANDS.md).

@@ -413,3 +413,44 @@ password-done = Salasana on vaihdettu. Muilla laitteilla kirjautuminen päättyi
 password-back = Takaisin käyttäjätietoihin
 details-password-intro = Voit vaihtaa salasanasi, kun tiedät nykyisen salasanasi.
 details-change-password = Vaihda salasana
+
+## Welcome (first run) and the portal in use
+welcome-title = Tervetuloa Omahallintaan
+welcome-intro = Omahallinnassa näet tilatut palvelut, otat Turvapaketin käyttöön ja tilaat uusia palveluita.
+welcome-operator-title = Asiakkaille: { $operator }
+welcome-operator-help = Kirjaudu sähköpostiosoitteella ja salasanalla, jotka sait ”Ota käyttöön!” -viestissä.
+welcome-operator = Kirjaudu Omahallintaan
+welcome-connecting = Yhdistetään…
+welcome-retry = Yritä uudelleen
+welcome-demo-title = Tutustu ensin
+welcome-demo-help = Demo käyttää esimerkkitietoja, ei oikeaa asiakastiliä.
+welcome-demo = Kokeile demoa
+welcome-starting-demo = Käynnistetään demoa…
+welcome-later = Valinta muistetaan. Voit vaihtaa sen myöhemmin asetuksista.
+welcome-unreachable-title = Omahallintaan ei saada yhteyttä
+welcome-unreachable = Palvelu ei vastaa juuri nyt. Tarkista verkkoyhteys ja yritä uudelleen, tai kokeile sillä välin demoa.
+welcome-call = Tarvitsetko apua? Soita asiakaspalveluun:
+settings-portal = Palvelu
+settings-portal-operator = { $operator } – Omahallinta
+settings-portal-demo = Demo (esimerkkitiedot)
+settings-portal-other = Muu palvelu (kehityskäyttö)
+settings-portal-address = Osoite
+settings-portal-keys = Luotettujen allekirjoitusavainten tunnisteet
+settings-portal-no-keys = Avainta ei ole kiinnitetty, joten asennusohjelmia ei voi tarkistaa.
+settings-portal-switch-demo = Vaihda demoon
+settings-portal-switch-operator = Vaihda Omahallintaan
+settings-portal-switching = Vaihdetaan…
+settings-portal-switch-help = Valinta muistetaan. Kummankin palvelun kirjautuminen säilyy erikseen.
+settings-portal-fixed = Palvelu valittiin käynnistyksen yhteydessä, joten sitä ei voi vaihtaa täältä.
+settings-portal-unreachable = Omahallintaan ei saada yhteyttä, joten palvelua ei vaihdettu. Asiakaspalvelu: { $phone }
+
+## Updates
+update-available = Päivitys saatavilla: versio { $version }
+update-current = Käytössä on versio { $current }.
+update-now = Päivitä nyt
+update-later = Myöhemmin
+update-downloading = Ladataan päivitystä…
+update-downloading-percent = Ladataan päivitystä… { $percent } %
+update-progress-label = Päivityksen lataus
+update-installing = Asennetaan päivitystä. Sovellus käynnistyy uudelleen.
+update-package-manager = Tämä asennus päivitetään järjestelmän paketinhallinnalla: avaa Ohjelmistopäivitykset tai anna komento sudo apt upgrade.

@@ -48,3 +48,6 @@ error-cancelled = Toiminto peruttiin.
 error-no_installer_for_os = Tälle käyttöjärjestelmälle ei ole asennusohjelmaa. Voit suojata laitteen ”Suojaa lisää laitteita” -linkin kautta.
 error-not_signed_in = Kirjaudu ensin sisään.
 error-feedback_pending = Kirjoittamasi palaute odottaa vielä lähetystä. Valitse, lähetetäänkö se myöhemmin tällä tilillä vai hylätäänkö se.
+error-untrusted_key = Asennusohjelmien luettelo on allekirjoitettu avaimella, johon sovellus ei luota, joten mitään ei ladattu. Päivitä sovellus tai ota yhteyttä asiakaspalveluun.
+error-update_not_verified = Päivityksen allekirjoitus ei täsmännyt, joten sitä ei asennettu. Nykyinen sovellus toimii edelleen.
+error-update_needs_package_manager = Sovellus ei voi asentaa päivitystä itse. Päivitä se järjestelmäsi paketinhallinnalla (esimerkiksi Ohjelmistopäivitykset).

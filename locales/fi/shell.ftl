@@ -21,3 +21,18 @@ shell-reminder-title = Muistutus palveluistasi
 # Kerran, kun määräaikainen palvelu on päättynyt. $service, $date.
 shell-ended-title = Palvelu on päättynyt
 shell-ended-body = { $service } päättyi { $date }. Voit tilata sen uudelleen Omahallinnassa.
+
+# `omahallinta --help` (printed before any window opens). $version: the app's version.
+shell-cli-help =
+    Omahallinta { $version } — internet-, TV- ja Turvapaketti-palveluidesi hallinta.
+
+    Käyttö: omahallinta [VALITSIMET]
+
+    Valitsimet:
+      --demo           Käytä demoa (esimerkkitiedot, tiliä ei tarvita)
+      --portal URL     Käytä tätä palvelua operaattorin palvelun sijaan (kehityskäyttö)
+      -V, --version    Näytä versio ja lopeta
+      -h, --help       Näytä tämä ohje ja lopeta
+
+    Ympäristömuuttujat: OMAHALLINTA_DEMO=1, OMAHALLINTA_PORTAL_URL, OMAHALLINTA_PORTAL_KEY,
+    OMAHALLINTA_DATA_DIR (katso docs/COMMANDS.md).

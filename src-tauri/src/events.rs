@@ -8,6 +8,7 @@ pub const DOWNLOAD_PROGRESS: &str = "download-progress";
 pub const CONNECTIVITY: &str = "connectivity";
 pub const SESSION_EXPIRED: &str = "session-expired";
 pub const OUTBOX_DELIVERED: &str = "outbox-delivered";
+pub const UPDATE_PROGRESS: &str = "update-progress";
 
 /// Where events go: the web view (Tauri) or a recorder (tests).
 pub trait Events: Send + Sync + 'static {

@@ -13,12 +13,14 @@ pub mod links;
 pub mod notify;
 pub mod opener;
 pub mod platform;
+pub mod profile;
 pub mod protection;
 pub mod qr;
 pub mod settings;
 pub mod startup;
 pub mod state;
 pub mod types;
+pub mod updates;
 pub mod webkit_env;
 
 use launch::LaunchOptions;
@@ -103,6 +105,14 @@ fn show(window: &tauri::Window) {
 }
 
 pub fn run() {
+    // `--version` / `--help`: print and exit before any window or portal.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(text) = launch::cli_text(&args, types::Lang::from_os()) {
+        use std::io::Write;
+        // A closed pipe (`| head`) is not an error worth a panic.
+        let _ = writeln!(std::io::stdout(), "{text}");
+        return;
+    }
     startup::begin();
     webkit_env::apply();
     init_logging();
@@ -129,6 +139,10 @@ pub fn run() {
                 .build(),
         )
         .plugin(tauri_plugin_notification::init())
+        // Signed updates; the feed and its key come from the operator profile
+        // (commands::updates), never from the web view.
+        .plugin(tauri_plugin_updater::Builder::new().build())
+        .manage(commands::updates::PendingUpdate::default())
         .on_page_load(|webview, payload| match payload.event() {
             tauri::webview::PageLoadEvent::Started => {
                 startup::show_once(|| show(&webview.window()));
@@ -139,7 +153,10 @@ pub fn run() {
             startup::milestone("setup");
             let dirs = dirs(app, &launch)?;
             let events = Arc::new(events::TauriEvents(app.handle().clone()));
-            let core = Arc::new(Core::new(launch.clone(), dirs, events)?);
+            let core = Arc::new(
+                Core::new(launch.clone(), dirs, events)?
+                    .with_version(app.package_info().version.to_string()),
+            );
             app.manage(core.clone());
             main_window(app, &core)?;
             let handle = app.handle().clone();
@@ -165,6 +182,11 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::set_language,
+            commands::app::portal_info,
+            commands::app::choose_portal,
+            commands::updates::check_update,
+            commands::updates::install_update,
+            commands::updates::snooze_update,
             commands::app::open_link,
             commands::session::session_info,
             commands::session::restore_session,

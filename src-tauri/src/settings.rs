@@ -12,7 +12,9 @@ impl Default for Settings {
         Settings {
             lang: Lang::from_os(),
             portal_url: String::new(),
+            portal_choice: None,
             remembered: Default::default(),
+            update_snooze: None,
         }
     }
 }
@@ -65,7 +67,9 @@ mod tests {
         let s = Settings {
             lang: Lang::Fi,
             portal_url: "https://portal.example.fi".into(),
+            portal_choice: Some(crate::types::PortalChoice::Demo),
             remembered: [("portal".to_string(), Some("a@example.fi".to_string()))].into(),
+            update_snooze: None,
         };
         store.save(&s).unwrap();
         assert_eq!(store.load(), s);

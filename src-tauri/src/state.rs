@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::sync::{Notify, OnceCell};
+use tokio::sync::Notify;
 
 impl From<ClientError> for Error {
     fn from(e: ClientError) -> Self {
@@ -62,8 +62,12 @@ pub struct Core {
     dirs: Dirs,
     settings_store: SettingsStore,
     settings: Mutex<Settings>,
-    target: PortalTarget,
-    portal: OnceCell<Portal>,
+    /// Which portal to use; set once more by the first-run choice or a
+    /// switch in Settings.
+    target: Mutex<PortalTarget>,
+    /// The portal in use, started or connected on first use; replaced when
+    /// the user switches portal.
+    portal: tokio::sync::Mutex<Option<Arc<Portal>>>,
     store: StoreFactory,
     events: Arc<dyn Events>,
     pub(crate) downloads: Downloads,
@@ -72,6 +76,8 @@ pub struct Core {
     remembered: Mutex<bool>,
     /// Wakes the background task (after a sign-in).
     wake: Notify,
+    /// The app's version (the bundle's, which release builds may set).
+    version: String,
     /// One keychain access at a time: concurrent Secret Service calls from
     /// parallel start-up commands can fail spuriously.
     keychain: tokio::sync::Mutex<()>,
@@ -92,7 +98,7 @@ impl Core {
     ) -> Result<Self> {
         let settings_store = SettingsStore::new(&dirs.config);
         let settings = settings_store.load();
-        let target = launch.target(&settings.portal_url)?;
+        let target = launch.target(&settings, crate::profile::current())?;
         let opener = Opener {
             command: launch.open_command.clone(),
         };
@@ -102,20 +108,32 @@ impl Core {
             dirs,
             settings_store,
             settings: Mutex::new(settings),
-            target,
-            portal: OnceCell::new(),
+            target: Mutex::new(target),
+            portal: tokio::sync::Mutex::new(None),
             store,
             events,
             opener,
             online: Mutex::new(None),
             remembered: Mutex::new(false),
             wake: Notify::new(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
             keychain: tokio::sync::Mutex::new(()),
         })
     }
 
+    /// The version `app_info` reports: the bundle's (`tauri.conf.json` or
+    /// `tauri build --config '{"version":…}'`), which the updater compares too.
+    pub fn with_version(mut self, version: impl Into<String>) -> Self {
+        self.version = version.into();
+        self
+    }
+
     pub fn is_demo(&self) -> bool {
-        self.target == PortalTarget::Demo
+        self.target() == PortalTarget::Demo
+    }
+
+    pub fn target(&self) -> PortalTarget {
+        self.target.lock().unwrap().clone()
     }
 
     pub fn launch(&self) -> &LaunchOptions {
@@ -126,35 +144,44 @@ impl Core {
         &*self.events
     }
 
-    /// The portal, started (demo) or connected on first use.
-    pub async fn portal(&self) -> Result<&Portal> {
-        self.portal
-            .get_or_try_init(|| async {
-                let (url, key, demo) = match &self.target {
-                    PortalTarget::Demo => {
-                        let d = DemoPortal::start(&self.dirs.data.join("demo-portal")).await?;
-                        (d.base_url(), Some(d.public_key()), Some(d))
-                    }
-                    PortalTarget::Remote { url, pinned_key } => (url.clone(), *pinned_key, None),
-                };
-                let mut config = ClientConfig::new(url.clone(), self.dirs.data.join("portal"));
-                if demo.is_some() {
-                    // Its port changes every run; its data must not mix with a real portal's.
-                    config = config.with_portal_id("demo");
-                }
-                if let Some(k) = key {
-                    config = config.with_pinned_key(k);
-                }
-                let client = PortalClient::new(config, (self.store)(demo.is_some()))?;
-                self.watch_session(&client);
-                crate::startup::milestone("portal client ready");
-                Ok::<_, Error>(Portal { client, url, demo })
-            })
-            .await
+    /// The portal, started (demo) or connected on first use; `validation_failed`
+    /// before the first-run choice.
+    pub async fn portal(&self) -> Result<Arc<Portal>> {
+        let mut slot = self.portal.lock().await;
+        if let Some(p) = &*slot {
+            return Ok(p.clone());
+        }
+        let (url, keys, demo) = match self.target() {
+            PortalTarget::Undecided => {
+                return Err(Error::new(
+                    ErrorCode::ValidationFailed,
+                    "no portal chosen yet",
+                ))
+            }
+            PortalTarget::Demo => {
+                let d = DemoPortal::start(&self.dirs.data.join("demo-portal")).await?;
+                (d.base_url(), vec![d.public_key()], Some(d))
+            }
+            PortalTarget::Remote { url, pinned_keys } => (url, pinned_keys, None),
+        };
+        let mut config = ClientConfig::new(url.clone(), self.dirs.data.join("portal"));
+        if demo.is_some() {
+            // Its port changes every run; its data must not mix with a real portal's.
+            config = config.with_portal_id("demo");
+        }
+        for k in keys {
+            config = config.with_pinned_key(k);
+        }
+        let client = PortalClient::new(config, (self.store)(demo.is_some()))?;
+        self.watch_session(&client);
+        crate::startup::milestone("portal client ready");
+        let portal = Arc::new(Portal { client, url, demo });
+        *slot = Some(portal.clone());
+        Ok(portal)
     }
 
-    async fn client(&self) -> Result<&PortalClient> {
-        Ok(&self.portal().await?.client)
+    async fn client(&self) -> Result<PortalClient> {
+        Ok(self.portal().await?.client.clone())
     }
 
     /// Forwards `session-expired` to the UI.
@@ -218,15 +245,15 @@ impl Core {
     }
 
     pub async fn app_info(&self) -> Result<AppInfo> {
-        let url = match self.portal().await {
-            Ok(p) => p.url.clone(),
-            Err(_) => match &self.target {
-                PortalTarget::Remote { url, .. } => url.clone(),
-                PortalTarget::Demo => String::new(),
-            },
+        let target = self.target();
+        let url = match (&target, self.portal().await) {
+            (PortalTarget::Undecided, _) => String::new(),
+            (_, Ok(p)) => p.url.clone(),
+            (PortalTarget::Remote { url, .. }, Err(_)) => url.clone(),
+            (_, Err(_)) => String::new(),
         };
         Ok(AppInfo {
-            version: env!("CARGO_PKG_VERSION").to_string(),
+            version: self.version.clone(),
             demo: self.is_demo(),
             portal_url: url,
             os: Os::current(),
@@ -236,7 +263,129 @@ impl Core {
             } else {
                 Vec::new()
             },
+            first_run: target == PortalTarget::Undecided,
+            operator: operator_info(),
         })
+    }
+
+    /// Whether "Myöhemmin" still hides `version`.
+    pub fn update_snoozed(&self, version: &str) -> bool {
+        crate::updates::is_snoozed(
+            self.settings().update_snooze.as_ref(),
+            version,
+            chrono::Utc::now(),
+        )
+    }
+
+    /// "Myöhemmin": `version` is not offered again for a day.
+    pub fn snooze_update(&self, version: &str) -> Result<()> {
+        let snooze = crate::updates::snooze(version, chrono::Utc::now());
+        self.update_settings(|s| s.update_snooze = Some(snooze))
+    }
+
+    /// The portal in use, for Settings (no network).
+    pub fn portal_info(&self) -> PortalInfo {
+        let profile = crate::profile::current();
+        let switchable = !self.launch.overrides_portal();
+        let fingerprints =
+            |keys: &[[u8; 32]]| keys.iter().map(portal_client::key_id).collect::<Vec<_>>();
+        match self.target() {
+            PortalTarget::Undecided => PortalInfo {
+                kind: PortalKind::None,
+                name: String::new(),
+                url: String::new(),
+                key_fingerprints: Vec::new(),
+                switchable,
+            },
+            PortalTarget::Demo => {
+                let running = self.portal.try_lock().ok().and_then(|p| p.clone());
+                PortalInfo {
+                    kind: PortalKind::Demo,
+                    name: String::new(),
+                    url: running.as_ref().map(|p| p.url.clone()).unwrap_or_default(),
+                    key_fingerprints: running
+                        .as_ref()
+                        .map(|p| fingerprints(&p.client.config().pinned_keys))
+                        .unwrap_or_default(),
+                    switchable,
+                }
+            }
+            PortalTarget::Remote { url, pinned_keys } => {
+                let operator = profile.is_portal(&url);
+                PortalInfo {
+                    kind: if operator {
+                        PortalKind::Operator
+                    } else {
+                        PortalKind::Other
+                    },
+                    name: if operator {
+                        profile.name.clone()
+                    } else {
+                        String::new()
+                    },
+                    url,
+                    key_fingerprints: fingerprints(&pinned_keys),
+                    switchable,
+                }
+            }
+        }
+    }
+
+    /// The first-run choice, or a switch in Settings: the operator's portal
+    /// (only when it answers: `offline`/`timeout`/`unavailable` otherwise, and
+    /// nothing changes) or the demo. Remembered in the settings; the portal in
+    /// use, its downloads and its session state are dropped, so the next call
+    /// starts the chosen one. Refused (`validation_failed`) when the launch
+    /// options chose the portal.
+    pub async fn choose_portal(&self, choice: PortalChoice) -> Result<AppInfo> {
+        if self.launch.overrides_portal() {
+            return Err(Error::new(
+                ErrorCode::ValidationFailed,
+                "the portal was chosen at launch",
+            ));
+        }
+        let profile = crate::profile::current();
+        let target = match choice {
+            PortalChoice::Demo => PortalTarget::Demo,
+            PortalChoice::Operator => {
+                let probe = PortalClient::new(
+                    ClientConfig {
+                        retry: portal_client::RetryPolicy::none(),
+                        ..ClientConfig::new(
+                            profile.portal_url.clone(),
+                            self.dirs.data.join("portal"),
+                        )
+                    },
+                    Arc::new(portal_client::MemoryStore::new()),
+                )?;
+                probe.health().await?;
+                PortalTarget::Remote {
+                    url: profile.portal_url.clone(),
+                    pinned_keys: profile.pinned_keys()?,
+                }
+            }
+        };
+        self.update_settings(|s| {
+            s.portal_choice = Some(choice);
+            // A development address in the settings would win over the choice.
+            s.portal_url.clear();
+        })?;
+        if target != self.target() {
+            let old = self.portal.lock().await.take();
+            *self.target.lock().unwrap() = target;
+            *self.remembered.lock().unwrap() = false;
+            *self.online.lock().unwrap() = None;
+            if let Err(e) = self.downloads.forget_all() {
+                tracing::warn!("downloads of the previous portal not removed: {e}");
+            }
+            if let Some(old) = old.and_then(Arc::into_inner) {
+                if let Some(d) = old.demo {
+                    d.server.shutdown().await;
+                }
+            }
+        }
+        self.wake.notify_one();
+        self.app_info().await
     }
 
     pub fn set_language(&self, lang: Lang) -> Result<()> {
@@ -275,11 +424,17 @@ impl Core {
     }
 
     pub async fn open_link(&self, url: &str) -> Result<()> {
-        let client = self.client().await?;
-        let mut allowed = match client.contact().await {
-            Ok(c) => crate::links::contact_links(&c),
-            Err(_) => Vec::new(),
+        // The operator profile's customer service, even before a portal is
+        // chosen or when it can't be reached.
+        let cs = &crate::profile::current().customer_service;
+        let mut allowed = vec![cs.web.clone(), format!("tel:{}", cs.phone_e164)];
+        let Ok(client) = self.client().await else {
+            let url = crate::links::check(url, &allowed)?;
+            return self.opener.open_url(&url);
         };
+        if let Ok(c) = client.contact().await {
+            allowed.extend(crate::links::contact_links(&c));
+        }
         if client.is_signed_in().await {
             if let Some(Ok(list)) = self.peek_or_fetch_services().await {
                 allowed.extend(
@@ -315,7 +470,7 @@ impl Core {
                 remembered: *self.remembered.lock().unwrap(),
             };
         }
-        let email = self.remembered_account(client).await;
+        let email = self.remembered_account(&client).await;
         SessionInfo {
             signed_in,
             remembered: email.is_some(),
@@ -363,7 +518,7 @@ impl Core {
                 .sign_in(email, SecretString::new(password), remember)
                 .await
         };
-        let outcome = self.track(client, outcome)?;
+        let outcome = self.track(&client, outcome)?;
         *self.remembered.lock().unwrap() = outcome.remembered;
         self.note_remembered(outcome.remembered.then(|| email.to_string()));
         self.wake.notify_one();
@@ -439,7 +594,7 @@ impl Core {
     pub async fn cached_services(&self) -> Result<Option<Cached<ServiceList>>> {
         let client = self.client().await?;
         let cached = self
-            .cache_account(client)
+            .cache_account(&client)
             .await
             .and_then(|a| client.peek_services(&a))
             .map(Cached::from);
@@ -450,7 +605,7 @@ impl Core {
 
     pub async fn services(&self) -> Result<Cached<ServiceList>> {
         let client = self.client().await?;
-        self.track_cached(client, client.services_cached().await)
+        self.track_cached(&client, client.services_cached().await)
     }
 
     async fn peek_or_fetch_services(&self) -> Option<Result<ServiceList>> {
@@ -465,22 +620,22 @@ impl Core {
 
     pub async fn customer(&self) -> Result<Cached<CustomerDetails>> {
         let client = self.client().await?;
-        self.track_cached(client, client.customer_cached().await)
+        self.track_cached(&client, client.customer_cached().await)
     }
 
     pub async fn catalogue(&self) -> Result<Cached<Catalogue>> {
         let client = self.client().await?;
-        self.track_cached(client, client.catalogue_cached().await)
+        self.track_cached(&client, client.catalogue_cached().await)
     }
 
     pub async fn contact(&self) -> Result<CustomerServiceContact> {
         let client = self.client().await?;
-        self.track(client, client.contact().await)
+        self.track(&client, client.contact().await)
     }
 
     pub async fn billing(&self) -> Result<BillingSummary> {
         let client = self.client().await?;
-        self.track(client, client.billing().await)
+        self.track(&client, client.billing().await)
     }
 
     /// One ordered service (fresh, else cached) with its security info.
@@ -497,7 +652,7 @@ impl Core {
 
     pub async fn start_download(&self, service_id: i64) -> Result<DownloadStatus> {
         let service = self.security_service(service_id).await?;
-        let client = self.client().await?.clone();
+        let client = self.client().await?;
         self.downloads
             .start(client, &service, self.events.clone())
             .await
@@ -554,7 +709,7 @@ impl Core {
     /// Releases a device's licence; answers the service's devices after it.
     pub async fn release_device(&self, service_id: i64, device_id: i64) -> Result<ServiceDevices> {
         let client = self.client().await?;
-        self.track(client, client.release_device(device_id).await)?;
+        self.track(&client, client.release_device(device_id).await)?;
         self.devices(service_id).await
     }
 
@@ -568,23 +723,23 @@ impl Core {
 
     pub async fn place_order(&self, order: &OrderRequest, key: &str) -> Result<OrderReceipt> {
         let client = self.client().await?;
-        self.track(client, client.place_order(order, key).await)
+        self.track(&client, client.place_order(order, key).await)
     }
 
     pub async fn edit_mix(&self, service_id: i64, channels: Vec<String>) -> Result<OrderedService> {
         let client = self.client().await?;
-        self.track(client, client.edit_mix(service_id, channels).await)
+        self.track(&client, client.edit_mix(service_id, channels).await)
     }
 
     pub async fn change_email(&self, email: &str) -> Result<CustomerDetails> {
         let client = self.client().await?;
-        self.track(client, client.change_email(email).await)
+        self.track(&client, client.change_email(email).await)
     }
 
     pub async fn change_password(&self, current: String, new: String) -> Result<()> {
         let client = self.client().await?;
         self.track(
-            client,
+            &client,
             client
                 .change_password(SecretString::new(current), SecretString::new(new))
                 .await,
@@ -595,7 +750,7 @@ impl Core {
 
     pub async fn send_feedback(&self, request: FeedbackRequest) -> Result<FeedbackOutcome> {
         let client = self.client().await?;
-        let outcome = self.track(client, client.submit_feedback(request).await)?;
+        let outcome = self.track(&client, client.submit_feedback(request).await)?;
         Ok(outcome.into())
     }
 
@@ -607,7 +762,7 @@ impl Core {
         request: FeedbackRequest,
     ) -> Result<FeedbackOutcome> {
         let client = self.client().await?;
-        let outcome = self.track(client, client.resend_feedback(local_id, request).await);
+        let outcome = self.track(&client, client.resend_feedback(local_id, request).await);
         self.emit_outbox(0).await;
         Ok(outcome?.into())
     }
@@ -665,7 +820,7 @@ impl Core {
     /// or the portal refused some (those now need the user's attention).
     pub async fn flush_outbox(&self) -> Result<u32> {
         let client = self.client().await?;
-        let report = self.track(client, client.flush_outbox().await)?;
+        let report = self.track(&client, client.flush_outbox().await)?;
         let delivered = report.sent.len() as u32;
         if delivered > 0 || !report.needs_attention.is_empty() {
             self.emit_outbox(delivered).await;
@@ -676,7 +831,7 @@ impl Core {
     /// Whether the portal answers (`health`); emits `connectivity` on changes.
     pub async fn check_connectivity(&self) -> bool {
         match self.client().await {
-            Ok(c) => self.track(c, c.health().await).is_ok(),
+            Ok(c) => self.track(&c, c.health().await).is_ok(),
             Err(_) => false,
         }
     }
@@ -714,6 +869,18 @@ impl Core {
 /// How often the background task looks for due reminders while signed in.
 pub const REMINDER_INTERVAL: Duration = Duration::from_secs(3600);
 
+/// The operator profile's public part.
+pub fn operator_info() -> OperatorInfo {
+    let p = crate::profile::current();
+    OperatorInfo {
+        name: p.name.clone(),
+        portal_url: p.portal_url.clone(),
+        phone: p.customer_service.phone.clone(),
+        phone_e164: p.customer_service.phone_e164.clone(),
+        web: p.customer_service.web.clone(),
+    }
+}
+
 /// The OS keychain (Secret Service, Credential Manager, Keychain); demo
 /// sign-ins use their own entry so they never replace a real one.
 fn keyring_store(demo: bool) -> Arc<dyn SessionStore> {
@@ -736,8 +903,10 @@ pub async fn background(
     interval: Duration,
     notify: impl Fn(String, String) + Send + 'static,
 ) {
-    if let Err(e) = core.portal().await {
-        tracing::error!("portal unavailable: {e}");
+    if core.target() != PortalTarget::Undecided {
+        if let Err(e) = core.portal().await {
+            tracing::error!("portal unavailable: {e}");
+        }
     }
     let mut reminded: Option<std::time::Instant> = None;
     let mut was_signed_in = false;

@@ -60,6 +60,62 @@ pub struct AppInfo {
     pub os: Option<Os>,
     pub lang: Lang,
     pub demo_accounts: Vec<DemoAccountHint>,
+    /// First run: no portal chosen yet (the welcome view asks).
+    pub first_run: bool,
+    /// The operator of the compiled-in profile and its customer service.
+    pub operator: OperatorInfo,
+}
+
+/// The operator profile's public part (src-tauri/src/profile.rs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OperatorInfo {
+    pub name: String,
+    pub portal_url: String,
+    /// Customer service's phone as printed, and in E.164 (for `tel:`).
+    pub phone: String,
+    pub phone_e164: String,
+    pub web: String,
+}
+
+/// The first-run choice, remembered in the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
+pub enum PortalChoice {
+    /// The operator's portal from the operator profile.
+    Operator,
+    /// The embedded demo portal.
+    Demo,
+}
+
+/// What kind of portal is in use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
+pub enum PortalKind {
+    /// The operator profile's portal.
+    Operator,
+    /// The embedded demo portal.
+    Demo,
+    /// Another portal given at launch (development).
+    Other,
+    /// None chosen yet (first run).
+    None,
+}
+
+/// `portal_info`: the portal in use, for Settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PortalInfo {
+    pub kind: PortalKind,
+    /// The operator's name (empty for the demo and other portals).
+    pub name: String,
+    pub url: String,
+    /// Fingerprints of the pinned manifest keys: the first 16 hex digits of
+    /// each key's SHA-256 (the portal's `key_id`).
+    pub key_fingerprints: Vec<String>,
+    /// Whether Settings may switch between the operator's portal and the demo
+    /// (not when the launch options chose the portal).
+    pub switchable: bool,
 }
 
 /// `session_info`, `restore_session`.
@@ -160,6 +216,9 @@ pub struct Settings {
     /// Empty: none configured (demo mode).
     #[serde(default)]
     pub portal_url: String,
+    /// The first-run choice; `null` = not chosen yet.
+    #[serde(default)]
+    pub portal_choice: Option<PortalChoice>,
     /// Which account the keychain remembers, per keychain entry (`demo`,
     /// `portal`): `null` = none, absent = not known yet. Lets start-up paint
     /// the remembered account's cached services without waiting on the
@@ -168,6 +227,40 @@ pub struct Settings {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[ts(skip)]
     pub remembered: BTreeMap<String, Option<String>>,
+    /// "Myöhemmin" (later) on an update offer: that version is not offered
+    /// again until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(skip)]
+    pub update_snooze: Option<UpdateSnooze>,
+}
+
+/// An update offer hidden until `until` (settings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateSnooze {
+    pub version: String,
+    pub until: DateTime<Utc>,
+}
+
+/// `check_update`: a newer, signed release from the operator's update feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UpdateOffer {
+    pub version: String,
+    pub current_version: String,
+    pub pub_date: Option<DateTime<Utc>>,
+    /// The release notes in the UI's language.
+    pub notes: String,
+    /// False when this installation can't install it itself (a Linux package
+    /// without rights): the UI says to update through the package manager.
+    pub can_install: bool,
+}
+
+/// Payload of the `update-progress` event while an update downloads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UpdateProgress {
+    #[ts(type = "number")]
+    pub received: u64,
+    #[ts(type = "number | null")]
+    pub total: Option<u64>,
 }
 
 /// Payload of the `connectivity` event.

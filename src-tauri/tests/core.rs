@@ -903,3 +903,165 @@ async fn refused_queued_feedback_needs_attention_then_is_resent_once() {
     assert_eq!(s.core.flush_outbox().await.unwrap(), 0);
     server.shutdown().await;
 }
+
+// --- operator profile and the first-run choice (issue 16) ---
+
+/// Points "the operator's portal" at `url` for this test process (nextest runs each
+/// test in its own process; the profile is read once).
+fn use_test_profile(tmp: &Path, url: &str, keys: &[[u8; 32]]) {
+    let keys: Vec<String> = keys
+        .iter()
+        .map(|k| {
+            format!(
+                "\"{}\"",
+                base64::engine::general_purpose::STANDARD.encode(k)
+            )
+        })
+        .collect();
+    let path = tmp.join("operator.toml");
+    std::fs::write(
+        &path,
+        format!(
+            r#"name = "IPP"
+portal_url = "{url}"
+manifest_keys = [{}]
+languages = ["fi", "en"]
+[customer_service]
+phone = "03 450 51"
+phone_e164 = "+358345051"
+web = "https://oma.ipp.fi/"
+"#,
+            keys.join(", ")
+        ),
+    )
+    .unwrap();
+    std::env::set_var(omahallinta_lib::profile::TEST_PROFILE_ENV, &path);
+}
+
+fn plain_launch(tmp: &Path) -> LaunchOptions {
+    LaunchOptions {
+        open_command: Some(recorder_script(tmp)),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn first_run_choice_is_remembered_and_switches_between_operator_and_demo() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seed = [21u8; 32];
+    let server = portal_server::spawn(ServerConfig {
+        signing_seed: Some(seed),
+        ..server_config(&tmp.path().join("portal.db"))
+    })
+    .await
+    .unwrap();
+    let key = server.public_key_bytes();
+    use_test_profile(tmp.path(), &server.base_url(), &[key]);
+    let store = Arc::new(MemoryStore::new());
+
+    // First start: nothing chosen, no portal started, nothing asked of the network.
+    let s = core(plain_launch(tmp.path()), tmp.path(), store.clone());
+    let info = s.core.app_info().await.unwrap();
+    assert!(info.first_run);
+    assert!(!info.demo);
+    assert_eq!(info.operator.name, "IPP");
+    assert_eq!(info.operator.phone, "03 450 51");
+    assert_eq!(s.core.portal_info().kind, PortalKind::None);
+    assert!(s.core.portal_info().switchable);
+    assert!(!s.core.session_info().await.signed_in);
+
+    // "Kokeile demoa": the embedded portal, marked as the demo.
+    let info = s.core.choose_portal(PortalChoice::Demo).await.unwrap();
+    assert!(info.demo && !info.first_run);
+    assert!(!info.demo_accounts.is_empty());
+    let p = s.core.portal_info();
+    assert_eq!(p.kind, PortalKind::Demo);
+    assert_eq!(p.key_fingerprints.len(), 1);
+    s.core
+        .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), false)
+        .await
+        .unwrap();
+
+    // Switch to the operator's portal: its pinned key, its name; the demo session stays behind.
+    let info = s.core.choose_portal(PortalChoice::Operator).await.unwrap();
+    assert!(!info.demo);
+    assert_eq!(info.portal_url, server.base_url());
+    assert!(!s.core.session_info().await.signed_in);
+    let p = s.core.portal_info();
+    assert_eq!(p.kind, PortalKind::Operator);
+    assert_eq!(p.name, "IPP");
+    assert_eq!(p.key_fingerprints, vec![portal_client::key_id(&key)]);
+    assert_eq!(p.key_fingerprints[0], server.signing_key().key_id);
+    s.core
+        .sign_in(demo::FAMILY.email, demo::FAMILY.password.into(), false)
+        .await
+        .unwrap();
+    assert_eq!(s.core.contact().await.unwrap().phone, "03 450 51");
+    let settings: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dirs(tmp.path()).config.join("settings.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(settings["portal_choice"], "operator");
+    drop(s);
+
+    // The next start remembers the choice: no welcome view.
+    let s = core(plain_launch(tmp.path()), tmp.path(), store.clone());
+    let info = s.core.app_info().await.unwrap();
+    assert!(!info.first_run && !info.demo);
+    assert_eq!(info.portal_url, server.base_url());
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn an_unreachable_operator_portal_changes_nothing_and_the_demo_still_works() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A port nobody listens on.
+    let dead = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", l.local_addr().unwrap())
+    };
+    use_test_profile(tmp.path(), &dead, &[]);
+    let s = core(
+        plain_launch(tmp.path()),
+        tmp.path(),
+        Arc::new(MemoryStore::new()),
+    );
+    let err = s
+        .core
+        .choose_portal(PortalChoice::Operator)
+        .await
+        .unwrap_err();
+    assert!(err.code().is_offline(), "{err:?}");
+    assert!(s.core.app_info().await.unwrap().first_run);
+    assert!(!dirs(tmp.path()).config.join("settings.json").exists());
+    // The customer service link of the profile can be opened even now.
+    s.core.open_link("tel:+358345051").await.unwrap();
+    assert!(s.core.choose_portal(PortalChoice::Demo).await.unwrap().demo);
+}
+
+#[tokio::test]
+async fn a_portal_chosen_at_launch_skips_the_welcome_and_cannot_be_switched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let server = portal(tmp.path()).await;
+    let s = core(
+        launch_for(&server, tmp.path()),
+        tmp.path(),
+        Arc::new(MemoryStore::new()),
+    );
+    assert!(!s.core.app_info().await.unwrap().first_run);
+    let p = s.core.portal_info();
+    assert!(!p.switchable);
+    assert_eq!(
+        p.key_fingerprints,
+        vec![portal_client::key_id(&server.public_key_bytes())]
+    );
+    assert_eq!(
+        s.core
+            .choose_portal(PortalChoice::Demo)
+            .await
+            .unwrap_err()
+            .code(),
+        ErrorCode::ValidationFailed
+    );
+    server.shutdown().await;
+}

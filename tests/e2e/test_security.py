@@ -43,6 +43,9 @@ def test_csp_and_ipc_allow_list(start_app, portal: Portal):
         ("plugin:shell|execute", {"program": "sh"}),
         ("plugin:notification|notify", {"options": {"title": "x"}}),
         ("plugin:window-state|save_window_state", {"flags": 0}),
+        # The updater is driven from Rust only (feed and key from the operator profile).
+        ("plugin:updater|check", {}),
+        ("plugin:updater|download_and_install", {"rid": 0}),
         ("no_such_command", {}),
     ]:
         assert invoke(app, cmd, args).startswith("refused"), cmd

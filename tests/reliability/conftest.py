@@ -57,8 +57,24 @@ class Portal:
     def api(self) -> str:
         return f"{self.base}/api/v1"
 
+    def publish_update(self) -> Path:
+        """An update feed with one release (issue 16), so the update endpoints are
+        exercised with a release to offer, not only with 204."""
+        d = self.workdir / f"{self.db.stem}-updates"
+        d.mkdir(parents=True, exist_ok=True)
+        (d / "Omahallinta_9.0.0_amd64.deb").write_bytes(b"!<arch>\n" + bytes(range(256)) * 64)
+        (d / "Omahallinta_9.0.0_amd64.deb.sig").write_text("c2lnbmF0dXJl\n")
+        (d / "release.json").write_text(json.dumps({
+            "version": "9.0.0", "pub_date": "2026-11-29T10:00:00Z",
+            "notes": {"fi": "Korjauksia.", "en": "Fixes."},
+            "platforms": {"linux-x86_64-deb": "Omahallinta_9.0.0_amd64.deb",
+                          "linux-x86_64": "Omahallinta_9.0.0_amd64.deb"},
+        }))
+        return d
+
     def start(self, timeout: float = 60.0) -> "Portal":
         assert BINARY.exists(), f"{BINARY} missing: cargo build -p portal-server"
+        updates = self.publish_update()
         log = open(self.log_path, "ab")
         self.proc = subprocess.Popen(
             [
@@ -69,6 +85,7 @@ class Portal:
                 "--listen", f"127.0.0.1:{self.port}",
                 "--installer-size", "65536",
                 "--access-token-ttl", str(self.access_ttl),
+                "--updates-dir", str(updates),
             ],
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -49,12 +49,19 @@ def write_config(portal: Portal, token: str, path: Path) -> None:
         "[dictionaries]",
         f"service_ids = {{ values = {vals(ids)} }}",
         f"product_ids = {{ values = {vals(products)} }}",
+        # The update feed's release (Portal.publish_update): offers and downloads, not only 204/404.
+        'targets = { values = ["linux"] }',
+        'arches = { values = ["x86_64"] }',
+        'versions = { values = ["0.1.0", "1.2.3", "9.0.0"] }',
+        'update_files = { values = ["Omahallinta_9.0.0_amd64.deb"] }',
     ]
     for op, params in [
         ("get_service", {"path.id": "service_ids"}),
         ("edit_mix", {"path.id": "service_ids"}),
         ("create_order", {"body.product_id": "product_ids", "body.replaces_service_id": "service_ids"}),
         ("send_feedback", {"body.service_id": "service_ids"}),
+        ("check_update", {"path.target": "targets", "path.arch": "arches", "path.current_version": "versions"}),
+        ("download_update", {"path.file_name": "update_files"}),
     ]:
         lines.append("")
         lines.append("[[operations]]")

@@ -111,6 +111,14 @@ pub enum ErrorCode {
     /// Sign-out would leave queued feedback: the user chooses to keep it
     /// for this account or to discard it.
     FeedbackPending,
+    /// An installer manifest is signed by a key this app does not trust
+    /// (not one of the keys pinned in the operator profile).
+    UntrustedKey,
+    /// An app update failed its signature check; nothing was installed.
+    UpdateNotVerified,
+    /// The app may not install its update itself (no rights to the system's
+    /// package manager): update through the package manager instead.
+    UpdateNeedsPackageManager,
 }
 
 impl ErrorCode {
@@ -159,6 +167,9 @@ impl ErrorCode {
         ErrorCode::NoInstallerForOs,
         ErrorCode::NotSignedIn,
         ErrorCode::FeedbackPending,
+        ErrorCode::UntrustedKey,
+        ErrorCode::UpdateNotVerified,
+        ErrorCode::UpdateNeedsPackageManager,
     ];
 
     /// The snake_case wire name, e.g. `invalid_credentials`.
@@ -207,6 +218,9 @@ impl ErrorCode {
             ErrorCode::NoInstallerForOs => "no_installer_for_os",
             ErrorCode::NotSignedIn => "not_signed_in",
             ErrorCode::FeedbackPending => "feedback_pending",
+            ErrorCode::UntrustedKey => "untrusted_key",
+            ErrorCode::UpdateNotVerified => "update_not_verified",
+            ErrorCode::UpdateNeedsPackageManager => "update_needs_package_manager",
         }
     }
 
@@ -247,6 +261,9 @@ impl ErrorCode {
             | ErrorCode::InsecureUrl
             | ErrorCode::KeychainUnavailable
             | ErrorCode::VerificationFailed
+            | ErrorCode::UntrustedKey
+            | ErrorCode::UpdateNotVerified
+            | ErrorCode::UpdateNeedsPackageManager
             | ErrorCode::DiskFull
             | ErrorCode::Io
             | ErrorCode::Cancelled => 500,

@@ -15,6 +15,7 @@ pub mod installers;
 pub mod orders;
 pub mod services;
 pub mod session;
+pub mod updates;
 pub mod validate;
 
 pub use catalogue::*;
@@ -27,6 +28,7 @@ pub use installers::*;
 pub use orders::*;
 pub use services::*;
 pub use session::*;
+pub use updates::*;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

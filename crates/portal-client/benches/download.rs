@@ -215,7 +215,7 @@ fn main() {
             .find_map(|s| s.security)
             .unwrap()
             .manifest;
-        let inst = portal_client::verified_installer(&manifest, &key, Os::Linux).unwrap();
+        let inst = portal_client::verified_installer(&manifest, &[key], Os::Linux).unwrap();
         (manifest, inst)
     });
     let size = installer.size;

@@ -73,9 +73,11 @@ pub struct ClientConfig {
     /// The portal, e.g. `https://oma.example.fi/`. Plain `http` only for
     /// loopback hosts (127.0.0.0/8, ::1, localhost).
     pub base_url: String,
-    /// The portal's Ed25519 public key; installer manifests must verify
-    /// against it. Downloads are refused without one.
-    pub pinned_key: Option<[u8; 32]>,
+    /// The portal's Ed25519 public keys (several while the operator rotates
+    /// its key); an installer manifest must verify against one of them, and one
+    /// signed by any other key is refused (`untrusted_key`). Downloads are
+    /// refused when none is pinned.
+    pub pinned_keys: Vec<[u8; 32]>,
     pub timeouts: Timeouts,
     pub retry: RetryPolicy,
     /// Where the offline cache (`cache/`) and the feedback outbox
@@ -94,7 +96,7 @@ impl ClientConfig {
         Self {
             portal_id: base_url.trim_end_matches('/').to_ascii_lowercase(),
             base_url,
-            pinned_key: None,
+            pinned_keys: Vec::new(),
             timeouts: Timeouts::default(),
             retry: RetryPolicy::default(),
             data_dir: data_dir.into(),
@@ -107,8 +109,11 @@ impl ClientConfig {
         self
     }
 
+    /// Pins one more key (see [`ClientConfig::pinned_keys`]).
     pub fn with_pinned_key(mut self, key: [u8; 32]) -> Self {
-        self.pinned_key = Some(key);
+        if !self.pinned_keys.contains(&key) {
+            self.pinned_keys.push(key);
+        }
         self
     }
 }

@@ -76,10 +76,10 @@ enum Attempt {
 /// or `NoInstallerForOs`.
 pub fn verified_installer(
     manifest: &SignedManifest,
-    pinned_key: &[u8; 32],
+    pinned_keys: &[[u8; 32]],
     os: Os,
 ) -> Result<Installer> {
-    let verified = verify_manifest(manifest, pinned_key)?;
+    let verified = verify_manifest(manifest, pinned_keys)?;
     portal_api::pick_installer(&verified.installers, os, portal_api::Arch::current())
         .cloned()
         .ok_or_else(|| {
@@ -196,12 +196,7 @@ impl PortalClient {
     where
         F: Fn(Progress) + Send + Sync,
     {
-        let key = self
-            .inner
-            .config
-            .pinned_key
-            .ok_or_else(|| ClientError::verification("no pinned portal key is configured"))?;
-        let installer = verified_installer(manifest, &key, os)?;
+        let installer = verified_installer(manifest, &self.inner.config.pinned_keys, os)?;
         self.download_verified(&installer, dest_dir, &on_progress, &cancel)
             .await
     }

@@ -27,7 +27,7 @@ pub use client::{new_idempotency_key, PortalClient, SessionEvent, SignInOutcome,
 pub use config::{check_url, ClientConfig, RetryPolicy, Timeouts};
 pub use download::{verified_installer, Progress};
 pub use error::{ClientError, Result};
-pub use manifest::{decode_public_key, verify_manifest};
+pub use manifest::{decode_public_key, key_id, verify_manifest};
 pub use outbox::{Attention, FeedbackOutcome, FlushReport, OutboxItem};
 pub use secret::SecretString;
 pub use store::{KeyringStore, MemoryStore, SessionStore, StoredSession, UnavailableStore};

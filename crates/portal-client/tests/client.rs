@@ -528,7 +528,7 @@ async fn a_cut_download_resumes_and_fetches_only_the_missing_tail() {
     signed_in(&c).await;
     let manifest = manifest_of(&c).await;
     let inst =
-        portal_client::verified_installer(&manifest, &srv.public_key_bytes(), Os::Linux).unwrap();
+        portal_client::verified_installer(&manifest, &[srv.public_key_bytes()], Os::Linux).unwrap();
 
     for cut in [1_000u64, 65_537, size / 2, size - 1] {
         let dest = tempfile::tempdir().unwrap();
@@ -702,6 +702,7 @@ async fn a_tampered_file_or_manifest_is_rejected_and_no_final_file_appears() {
             .unwrap_err();
         assert_eq!(e.code, ErrorCode::VerificationFailed, "{name}");
     }
+    // Signed by a key the client does not pin: refused as untrusted.
     let wrong_key = client(&proxy.url(), data.path(), Some([9u8; 32]));
     signed_in(&wrong_key).await;
     let e = wrong_key
@@ -714,7 +715,7 @@ async fn a_tampered_file_or_manifest_is_rejected_and_no_final_file_appears() {
         )
         .await
         .unwrap_err();
-    assert_eq!(e.code, ErrorCode::VerificationFailed);
+    assert_eq!(e.code, ErrorCode::UntrustedKey);
     let unpinned = client(&proxy.url(), data.path(), None);
     let e = unpinned
         .download_installer(
@@ -738,7 +739,7 @@ async fn a_tampered_file_or_manifest_is_rejected_and_no_final_file_appears() {
 
     // A stale .part of another file is discarded, not trusted.
     let inst =
-        portal_client::verified_installer(&manifest, &srv.public_key_bytes(), Os::Linux).unwrap();
+        portal_client::verified_installer(&manifest, &[srv.public_key_bytes()], Os::Linux).unwrap();
     std::fs::write(
         dest.path().join(format!("{}.part", inst.file_name)),
         vec![7u8; 1000],
@@ -872,7 +873,7 @@ async fn a_changed_etag_or_a_416_on_resume_starts_over_cleanly() {
     signed_in(&c).await;
     let manifest = manifest_of(&c).await;
     let inst =
-        portal_client::verified_installer(&manifest, &srv.public_key_bytes(), Os::Linux).unwrap();
+        portal_client::verified_installer(&manifest, &[srv.public_key_bytes()], Os::Linux).unwrap();
     let dest = tempfile::tempdir().unwrap();
     let meta = dest.path().join(format!("{}.part.meta", inst.file_name));
 
@@ -1284,4 +1285,64 @@ async fn devices_are_listed_registered_up_to_the_limit_and_released() {
     assert_eq!(c.devices(turva.id).await.unwrap().devices.len(), 4);
     let e = c.release_device(999_999).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::NotFound);
+}
+
+/// Key rotation: the app pins the old and the new key; a portal signing with
+/// either one is trusted, a portal signing with any other key is refused as
+/// `untrusted_key` and nothing is downloaded.
+#[tokio::test]
+async fn key_rotation_trusts_every_pinned_key_and_refuses_an_unpinned_one() {
+    let old_seed = [11u8; 32];
+    let new_seed = [12u8; 32];
+    let public = |seed: &[u8; 32]| {
+        ed25519_dalek::SigningKey::from_bytes(seed)
+            .verifying_key()
+            .to_bytes()
+    };
+    let pinned = [public(&old_seed), public(&new_seed)];
+    for (seed, trusted) in [(old_seed, true), (new_seed, true), ([13u8; 32], false)] {
+        let srv = portal_server::spawn(portal_server::ServerConfig {
+            installer_size: 64 * 1024,
+            password_hash: portal_server::PasswordHashParams::INSECURE_FAST,
+            signing_seed: Some(seed),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+        let data = tempfile::tempdir().unwrap();
+        let mut config = config(&srv.base_url(), data.path(), None);
+        for k in pinned {
+            config = config.with_pinned_key(k);
+        }
+        let c = client_with(config, Arc::new(MemoryStore::new()));
+        signed_in(&c).await;
+        let manifest = manifest_of(&c).await;
+        let dest = tempfile::tempdir().unwrap();
+        let r = c
+            .download_installer(
+                &manifest,
+                Os::Linux,
+                dest.path(),
+                |_| {},
+                Default::default(),
+            )
+            .await;
+        if trusted {
+            assert!(r.is_ok(), "{r:?}");
+        } else {
+            let e = r.unwrap_err();
+            assert_eq!(e.code, ErrorCode::UntrustedKey);
+            assert!(leftovers(dest.path()).is_empty());
+            // The user sees a message for it in both languages.
+            for lang in ["fi", "en"] {
+                let ftl = std::fs::read_to_string(format!(
+                    "{}/../../locales/{lang}/errors.ftl",
+                    env!("CARGO_MANIFEST_DIR")
+                ))
+                .unwrap();
+                assert!(ftl.contains("error-untrusted_key = "), "{lang}");
+            }
+        }
+        srv.shutdown().await;
+    }
 }

@@ -22,6 +22,7 @@ pub mod openapi;
 mod routes;
 mod services;
 mod state;
+pub mod updates;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -114,6 +115,12 @@ pub struct ServerConfig {
     pub public_base_url: Option<String>,
     /// SQLite connection pool size.
     pub max_db_connections: u32,
+    /// The manifest signing key's 32-byte Ed25519 seed; `None` = the key
+    /// stored in the database (created at random with it).
+    pub signing_seed: Option<[u8; 32]>,
+    /// Release artifacts, their `.sig` files and `release.json` for the
+    /// app's updater (`GET /api/v1/updates/…`); `None` = no updates offered.
+    pub updates_dir: Option<PathBuf>,
 }
 
 impl Default for ServerConfig {
@@ -133,6 +140,8 @@ impl Default for ServerConfig {
             request_timeout: Duration::from_secs(30),
             public_base_url: None,
             max_db_connections: 8,
+            signing_seed: None,
+            updates_dir: None,
         }
     }
 }
@@ -148,6 +157,40 @@ pub enum ServerError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("{0}")]
     Other(String),
+}
+
+/// Reads a signing key seed file (32 raw bytes), creating it with a random
+/// seed (mode 0600 on Unix) when it does not exist. The seed is never logged.
+pub fn load_or_create_seed_file(path: &Path) -> Result<[u8; 32], ServerError> {
+    match std::fs::read(path) {
+        Ok(bytes) => bytes.try_into().map_err(|_| {
+            ServerError::Other(format!(
+                "{}: a signing key file holds exactly 32 bytes",
+                path.display()
+            ))
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            use rand::RngCore;
+            let mut seed = [0u8; 32];
+            rand::rngs::OsRng.fill_bytes(&mut seed);
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            use std::io::Write;
+            let mut f = options.open(path)?;
+            f.write_all(&seed)?;
+            f.sync_all()?;
+            Ok(seed)
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// A portal serving on a background task.
@@ -267,7 +310,10 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer, ServerError> {
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let pool = db::connect(&db_path, config.max_db_connections).await?;
-    let keypair: Ed25519Key = db::load_or_create_signing_key(&pool).await?;
+    let keypair: Ed25519Key = match config.signing_seed {
+        Some(seed) => Ed25519Key::from_bytes(&seed),
+        None => db::load_or_create_signing_key(&pool).await?,
+    };
     // Seeding (argon2), the installers (sha256) and the dummy hash are
     // independent: do them at the same time.
     let params = config.password_hash;

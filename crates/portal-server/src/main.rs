@@ -27,6 +27,15 @@ struct Cli {
     /// Directory for generated installers (default: a temporary directory).
     #[arg(long, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// The manifest signing key: a file of 32 random bytes (an Ed25519 seed),
+    /// created if missing, so the portal keeps a known key that apps pin in
+    /// their operator profile. Default: the key stored in the database.
+    #[arg(long, value_name = "FILE")]
+    signing_key: Option<PathBuf>,
+    /// Offer app updates from this directory (release.json, artifacts and
+    /// their .sig files; see the README's "Update feed").
+    #[arg(long, value_name = "DIR")]
+    updates_dir: Option<PathBuf>,
     /// Access token lifetime in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 300)]
     access_token_ttl: u64,
@@ -45,7 +54,19 @@ async fn main() -> std::process::ExitCode {
         eprintln!("portal-server: give --demo (demo data) and/or --db PATH");
         return std::process::ExitCode::from(2);
     }
+    let signing_seed = match &cli.signing_key {
+        Some(path) => match portal_server::load_or_create_seed_file(path) {
+            Ok(seed) => Some(seed),
+            Err(e) => {
+                eprintln!("portal-server: signing key: {e}");
+                return std::process::ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
     let config = ServerConfig {
+        signing_seed,
+        updates_dir: cli.updates_dir.clone(),
         listen: cli.listen,
         db_path: cli.db.clone(),
         data_dir: cli.data_dir.clone(),
@@ -68,6 +89,9 @@ async fn main() -> std::process::ExitCode {
     println!("  API:      {}/api/v1", server.base_url());
     println!("  OpenAPI:  {}/api/v1/openapi.json", server.base_url());
     println!("  Database: {}", server.db_path().display());
+    if let Some(dir) = &cli.updates_dir {
+        println!("  Updates:  {}", dir.display());
+    }
     println!(
         "  Signing key ({}, ed25519, base64): {}",
         key.key_id, key.public_key

@@ -78,6 +78,7 @@ impl Modify for ErrorEnvelopeDefault {
     ),
     paths(
         health, openapi_json, signing_key, contact, get_catalogue, download_installer, device_page,
+        check_update, download_update,
         sign_in, refresh, sign_out,
         get_customer, change_email, change_password,
         list_services, get_service, edit_mix, billing,
@@ -93,7 +94,7 @@ impl Modify for ErrorEnvelopeDefault {
         portal_api::EmailChangeRequest, portal_api::PasswordChangeRequest, portal_api::PasswordStrength,
         portal_api::FeedbackTopic, portal_api::FeedbackRequest, portal_api::FeedbackReceipt,
         portal_api::Os, portal_api::Installer, portal_api::InstallerManifest, portal_api::SignedManifest,
-        portal_api::SigningKey,
+        portal_api::SigningKey, portal_api::UpdateRelease,
         portal_api::OrderRequest, portal_api::OrderReceipt,
         portal_api::ServiceStatus, portal_api::MixContent, portal_api::SecurityInfo,
         portal_api::OrderedService, portal_api::ServiceList, portal_api::BillingGroup,

@@ -1,6 +1,6 @@
 use super::AppState;
 use crate::error::Result;
-use crate::types::{AppInfo, Lang};
+use crate::types::{AppInfo, Lang, PortalChoice, PortalInfo};
 
 #[tauri::command]
 pub async fn app_info(state: AppState<'_>) -> Result<AppInfo> {
@@ -17,4 +17,17 @@ pub async fn set_language(state: AppState<'_>, lang: Lang) -> Result<()> {
 #[tauri::command]
 pub async fn open_link(state: AppState<'_>, url: String) -> Result<()> {
     state.open_link(&url).await
+}
+
+/// The portal in use (kind, operator, address, pinned key fingerprints).
+#[tauri::command]
+pub async fn portal_info(state: AppState<'_>) -> Result<PortalInfo> {
+    Ok(state.portal_info())
+}
+
+/// The first-run choice or a switch in Settings: the operator's portal (when
+/// it answers) or the demo; remembered, and the new portal is used at once.
+#[tauri::command]
+pub async fn choose_portal(state: AppState<'_>, choice: PortalChoice) -> Result<AppInfo> {
+    state.choose_portal(choice).await
 }

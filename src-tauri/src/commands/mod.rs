@@ -7,6 +7,7 @@ pub mod downloads;
 pub mod feedback;
 pub mod portal;
 pub mod session;
+pub mod updates;
 
 use crate::state::Core;
 use std::sync::Arc;

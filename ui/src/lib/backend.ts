@@ -23,11 +23,15 @@ import type {
   OutboxDelivered,
   OutboxSummary,
   PendingFeedback,
+  PortalChoice,
+  PortalInfo,
   ProtectionStatus,
   QueuedFeedbackChoice,
   ServiceDevices,
   SessionInfo,
   SignInOutcome,
+  UpdateOffer,
+  UpdateProgress,
 } from "./types";
 
 // Every ErrorCode, checked for completeness by the compiler, so an envelope can be
@@ -76,6 +80,9 @@ const ERROR_CODES = {
   no_installer_for_os: true,
   not_signed_in: true,
   feedback_pending: true,
+  untrusted_key: true,
+  update_not_verified: true,
+  update_needs_package_manager: true,
 } as const satisfies Record<ErrorCode, true>;
 
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -131,6 +138,18 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 
 export const appInfo = () => call<AppInfo>("app_info");
 export const setLanguage = (lang: Lang) => call<void>("set_language", { lang });
+/** A newer signed release, or null (none, snoozed, or the check failed: never an error). */
+export const checkUpdate = () => call<UpdateOffer | null>("check_update");
+/** Downloads (`update-progress`), verifies, installs and restarts; rejects with
+ * `update_not_verified` (nothing installed) or `update_needs_package_manager`. */
+export const installUpdate = () => call<void>("install_update");
+/** "Myöhemmin": the version is not offered again for a day. */
+export const snoozeUpdate = (version: string) => call<void>("snooze_update", { version });
+/** The portal in use (Settings). */
+export const portalInfo = () => call<PortalInfo>("portal_info");
+/** First-run choice or a switch in Settings; the operator's portal only when it answers
+ * (`offline`/`timeout`/`unavailable` otherwise, nothing changed). */
+export const choosePortal = (choice: PortalChoice) => call<AppInfo>("choose_portal", { choice });
 export const sessionInfo = () => call<SessionInfo>("session_info");
 export const restoreSession = () => call<SessionInfo>("restore_session");
 export const signIn = (email: string, password: string, remember: boolean) =>
@@ -210,6 +229,7 @@ type EventMap = {
   connectivity: Connectivity;
   "session-expired": null;
   "outbox-delivered": OutboxDelivered;
+  "update-progress": UpdateProgress;
 };
 
 export type BackendEvent = keyof EventMap;

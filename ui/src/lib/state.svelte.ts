@@ -15,13 +15,16 @@ import type {
   OutboxDelivered,
   OutboxSummary,
   PendingFeedback,
+  PortalChoice,
   QueuedFeedbackChoice,
   SessionInfo,
   SignInOutcome,
   StartupSnapshot,
+  UpdateOffer,
 } from "./types";
 
 export type View =
+  | { name: "welcome" }
   | { name: "signin" }
   | { name: "services" }
   | { name: "activation"; serviceId: number }
@@ -52,6 +55,8 @@ export const app = $state({
   outboxNotice: null as OutboxDelivered | null,
   /** The signed-in account's feedback not yet delivered: queued, and refused by the portal. */
   outbox: { queued: 0, attention: 0 } as OutboxSummary,
+  /** A newer signed release offered by the operator's update feed. */
+  update: null as UpdateOffer | null,
 });
 
 const SESSION_ERRORS = new Set<ErrorCode>(["not_signed_in", "invalid_grant", "unauthorized", "token_expired"]);
@@ -153,7 +158,9 @@ async function applyStartup(): Promise<void> {
   }
   app.session = session;
   const resumable = isResumable(session);
-  if (resumable) {
+  if (info?.first_run) {
+    app.view = { name: "welcome" };
+  } else if (resumable) {
     app.services = cached;
     app.servicesLoading = true;
     app.view = { name: "services" };
@@ -164,6 +171,27 @@ async function applyStartup(): Promise<void> {
   // Network, keychain and the portal wait until the cached view is on screen: on a
   // 2-core machine they would otherwise compete with the first paint.
   if (resumable) afterNextPaint(() => void refreshServices());
+  // The update check too: after the first paint, then daily.
+  afterNextPaint(() => scheduleUpdateChecks());
+}
+
+/** How often the update check runs while the app is open (`updates::CHECK_INTERVAL_HOURS`). */
+export const UPDATE_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
+let updateTimer: ReturnType<typeof setInterval> | null = null;
+
+function scheduleUpdateChecks(): void {
+  void checkForUpdate();
+  updateTimer ??= setInterval(() => void checkForUpdate(), UPDATE_CHECK_INTERVAL_MS);
+}
+
+/** Asks the shell for a newer release; a failed check is silent (the shell logs it). */
+export async function checkForUpdate(): Promise<void> {
+  try {
+    const offer = await backend.checkUpdate();
+    if (offer) app.update = offer;
+  } catch {
+    // Silent by design: the offer simply does not appear.
+  }
 }
 
 /** Runs `fn` once, after the next frame has been painted — or after 300 ms, since a
@@ -307,6 +335,37 @@ export async function signOut(choice?: QueuedFeedbackChoice): Promise<boolean> {
   return true;
 }
 
+/**
+ * The first-run choice, or a switch in Settings: the operator's portal or the demo. The
+ * shell remembers it and uses the new portal at once; the UI then starts over with it
+ * (sign-in page, or the remembered account's services). Rejects, changing nothing, when
+ * the operator's portal does not answer.
+ */
+export async function choosePortal(choice: PortalChoice): Promise<void> {
+  const info = await backend.choosePortal(choice);
+  app.info = info;
+  app.services = null;
+  app.servicesError = null;
+  app.servicesLoading = false;
+  app.signInNotice = null;
+  app.keychainNotice = false;
+  app.outbox = { queued: 0, attention: 0 };
+  app.outboxNotice = null;
+  app.online = true;
+  const [session, cached] = await Promise.all([
+    backend.sessionInfo().catch(() => null),
+    backend.cachedServices().catch(() => null),
+  ]);
+  app.session = session;
+  if (isResumable(session)) {
+    app.services = cached;
+    app.view = { name: "services" };
+    void refreshServices();
+  } else {
+    app.view = { name: "signin" };
+  }
+}
+
 /** Switches the language at once and persists it (a failed save keeps the switch). */
 export async function changeLanguage(lang: Lang): Promise<void> {
   setLang(lang);
@@ -338,4 +397,7 @@ export function resetAppState(): void {
   app.keychainNotice = false;
   app.outboxNotice = null;
   app.outbox = { queued: 0, attention: 0 };
+  app.update = null;
+  if (updateTimer) clearInterval(updateTimer);
+  updateTimer = null;
 }

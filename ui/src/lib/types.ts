@@ -9,6 +9,10 @@ export type { DownloadState } from "./bindings/app/DownloadState";
 export type { DownloadStatus } from "./bindings/app/DownloadStatus";
 export type { FeedbackOutcome } from "./bindings/app/FeedbackOutcome";
 export type { Lang } from "./bindings/app/Lang";
+export type { OperatorInfo } from "./bindings/app/OperatorInfo";
+export type { PortalChoice } from "./bindings/app/PortalChoice";
+export type { PortalInfo } from "./bindings/app/PortalInfo";
+export type { PortalKind } from "./bindings/app/PortalKind";
 export type { OutboxDelivered } from "./bindings/app/OutboxDelivered";
 export type { OutboxSummary } from "./bindings/app/OutboxSummary";
 export type { PendingFeedback } from "./bindings/app/PendingFeedback";
@@ -19,6 +23,8 @@ export type { SessionInfo } from "./bindings/app/SessionInfo";
 export type { Settings } from "./bindings/app/Settings";
 export type { SignInOutcome } from "./bindings/app/SignInOutcome";
 export type { StartupSnapshot } from "./bindings/app/StartupSnapshot";
+export type { UpdateOffer } from "./bindings/app/UpdateOffer";
+export type { UpdateProgress } from "./bindings/app/UpdateProgress";
 
 // The contract's constants, generated from Rust (crates/portal-api/tests/bindings.rs).
 export { FEEDBACK_MESSAGE_MAX_CHARS } from "./bindings/api/contract";

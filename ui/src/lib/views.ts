@@ -3,8 +3,8 @@
 import type { Component } from "svelte";
 import type { View } from "./state.svelte";
 
-/** A view loaded on first use: every view but the two a start can show. */
-export type LazyView = Exclude<View, { name: "signin" } | { name: "services" }>;
+/** A view loaded on first use: every view but the ones a start can show. */
+export type LazyView = Exclude<View, { name: "signin" } | { name: "services" } | { name: "welcome" }>;
 
 /** Each view's component takes the view's fields (all but `name`) as its props. */
 type Loaders = {

@@ -4,7 +4,7 @@ import type { CustomerServiceContact } from "../lib/bindings/api/CustomerService
 import type { ErrorBody } from "../lib/bindings/api/ErrorBody";
 import type { OrderedService } from "../lib/bindings/api/OrderedService";
 import type { ServiceList } from "../lib/bindings/api/ServiceList";
-import type { AppInfo, Cached, DownloadStatus, PendingFeedback, SessionInfo } from "../lib/types";
+import type { AppInfo, Cached, DownloadStatus, PendingFeedback, PortalInfo, SessionInfo } from "../lib/types";
 
 export const turvapaketti: OrderedService = {
   id: 11,
@@ -95,6 +95,33 @@ export const appInfo: AppInfo = {
   os: "linux",
   lang: "fi",
   demo_accounts: [],
+  first_run: false,
+  operator: {
+    name: "IPP",
+    portal_url: "https://oma.ipp.fi/",
+    phone: "03 450 51",
+    phone_e164: "+358345051",
+    web: "https://oma.ipp.fi/",
+  },
+};
+
+/** The first start: nothing chosen yet. */
+export const firstRunInfo: AppInfo = { ...appInfo, first_run: true, portal_url: "" };
+
+export const operatorPortal: PortalInfo = {
+  kind: "operator",
+  name: "IPP",
+  url: "https://oma.ipp.fi/",
+  key_fingerprints: ["4f1c2a9b8d7e6f50", "0a1b2c3d4e5f6071"],
+  switchable: true,
+};
+
+export const demoPortal: PortalInfo = {
+  kind: "demo",
+  name: "",
+  url: "http://127.0.0.1:43210",
+  key_fingerprints: ["9e8d7c6b5a493827"],
+  switchable: true,
 };
 
 export const signedOut: SessionInfo = { signed_in: false, email: null, remembered: false };

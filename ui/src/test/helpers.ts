@@ -32,6 +32,8 @@ export function deferred<T>(): { handler: Handler; resolve: (v: T) => void; reje
 
 const defaults: Record<string, Handler> = {
   app_info: ok(fx.appInfo),
+  portal_info: ok(fx.operatorPortal),
+  check_update: ok(null),
   set_language: ok(null),
   session_info: ok(fx.signedOut),
   restore_session: ok(fx.signedIn),

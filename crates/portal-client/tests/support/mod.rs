@@ -338,7 +338,7 @@ async fn handle(st: Arc<ProxyState>, req: Request<Incoming>) -> Response<Body> {
 pub fn config(base_url: &str, data_dir: &Path, pinned: Option<[u8; 32]>) -> ClientConfig {
     ClientConfig {
         base_url: base_url.to_string(),
-        pinned_key: pinned,
+        pinned_keys: pinned.into_iter().collect(),
         timeouts: Timeouts {
             connect: Duration::from_secs(2),
             request: Duration::from_secs(5),

@@ -8,6 +8,7 @@ mod orders;
 mod public;
 mod services;
 mod session;
+mod updates;
 
 pub(crate) use customer::*;
 pub(crate) use devices::*;
@@ -16,6 +17,7 @@ pub(crate) use orders::*;
 pub(crate) use public::*;
 pub(crate) use services::*;
 pub(crate) use session::*;
+pub(crate) use updates::*;
 
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -73,6 +75,18 @@ fn routes() -> Vec<(RouteInfo, MethodRouter<AppState>)> {
             &["GET"],
             &["GET"],
             get(download_installer),
+        ),
+        r(
+            "/api/v1/updates/{target}/{arch}/{current_version}",
+            &["GET"],
+            &["GET"],
+            get(check_update),
+        ),
+        r(
+            "/api/v1/update-files/{file_name}",
+            &["GET"],
+            &["GET"],
+            get(download_update),
         ),
         r(
             "/api/v1/session",

@@ -13,3 +13,4 @@ mod orders;
 mod public;
 mod services;
 mod session;
+mod updates;

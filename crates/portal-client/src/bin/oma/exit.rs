@@ -53,12 +53,20 @@ pub fn for_code(code: ErrorCode) -> u8 {
         | IdempotencyKeyRequired
         | IdempotencyKeyReused
         | MessageLength => INPUT,
-        NoBillingAgreement | PayTvCardRequired | ProductNotOrderable | AlreadySubscribed
-        | UpdateNotAllowed | DeviceLimitReached | NotFound | NoInstallerForOs
-        | MethodNotAllowed | UnsupportedMediaType | RangeNotSatisfiable | FeedbackPending => {
-            REFUSED
-        }
-        VerificationFailed => VERIFICATION,
+        NoBillingAgreement
+        | PayTvCardRequired
+        | ProductNotOrderable
+        | AlreadySubscribed
+        | UpdateNotAllowed
+        | DeviceLimitReached
+        | NotFound
+        | NoInstallerForOs
+        | MethodNotAllowed
+        | UnsupportedMediaType
+        | RangeNotSatisfiable
+        | FeedbackPending
+        | UpdateNeedsPackageManager => REFUSED,
+        VerificationFailed | UntrustedKey | UpdateNotVerified => VERIFICATION,
         DiskFull | Io | KeychainUnavailable => LOCAL,
         InsecureUrl => INSECURE_URL,
         Cancelled => CANCELLED,

@@ -260,15 +260,15 @@ async fn run(ctx: &Ctx, cli: Cli) -> Result<u8, ClientError> {
     };
     let mut config = ClientConfig::new(base.as_str(), data_dir);
     if let Some(k) = &cli.pinned_key {
-        config.pinned_key = Some(decode_public_key(k)?);
+        config = config.with_pinned_key(decode_public_key(k)?);
     }
-    if config.pinned_key.is_none()
+    if config.pinned_keys.is_empty()
         && matches!(cli.command, Command::Download { .. })
         && portal_client::config::is_loopback_url(&base)
     {
         // Development only: a portal on this computer vouches for itself.
         let probe = PortalClient::new(config.clone(), Arc::new(MemoryStore::new()))?;
-        config.pinned_key = Some(decode_public_key(&probe.signing_key().await?.public_key)?);
+        config = config.with_pinned_key(decode_public_key(&probe.signing_key().await?.public_key)?);
     }
     let client = PortalClient::new(config, store)?;
 
@@ -738,11 +738,16 @@ async fn download(
             "no security service",
         ));
     };
-    let key = client
-        .config()
-        .pinned_key
-        .ok_or_else(|| ClientError::verification("no pinned portal key (use --pinned-key)"))?;
-    let installer = match portal_client::verified_installer(&security.manifest, &key, os) {
+    if client.config().pinned_keys.is_empty() {
+        return Err(ClientError::verification(
+            "no pinned portal key (use --pinned-key)",
+        ));
+    }
+    let installer = match portal_client::verified_installer(
+        &security.manifest,
+        &client.config().pinned_keys,
+        os,
+    ) {
         Ok(i) => i,
         Err(e) if e.code == portal_api::ErrorCode::NoInstallerForOs => {
             if !ctx.json {
