@@ -95,8 +95,18 @@ step "Windows under Wine: cargo test (portal-api, portal-client, portal-server, 
 # One process per test program (not nextest's one per test: a Wine start
 # costs about a second). Tests that cannot work under Wine are ignored in the
 # test code with their reason; --include-ignored is never passed here.
+# The operator profile is read once per process (a OnceLock), so the two
+# tests that each install a test profile run in processes of their own.
+profile_tests=(
+  first_run_choice_is_remembered_and_switches_between_operator_and_demo
+  an_unreachable_operator_portal_changes_nothing_and_the_demo_still_works
+)
 cargo test --target "$WIN" --locked --no-fail-fast \
-  -p portal-api -p portal-client -p portal-server -p l10n -p omahallinta
+  -p portal-api -p portal-client -p portal-server -p l10n -p omahallinta \
+  -- "${profile_tests[@]/#/--skip=}"
+for t in "${profile_tests[@]}"; do
+  cargo test --target "$WIN" --locked -p omahallinta --test core -- --exact "$t"
+done
 
 # ---------------------------------------------------------------- CLI smoke test
 step "Windows under Wine: CLI smoke test (portal-server.exe + oma.exe)"

@@ -273,6 +273,12 @@ fn files_in(dir: &std::path::Path) -> usize {
 /// without a word", end to end through `oma` with a remembered sign-in and
 /// the portal stopped (its proxy down) and started again.
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    windows,
+    ignore = "spawns oma.exe through assert_cmd, which fails with `Invalid handle` under \
+              Wine 8 (a Wine limitation); scripts/test-platforms.sh runs oma.exe under Wine \
+              directly instead (its CLI smoke test)"
+)]
 async fn a_termination_notice_written_offline_is_never_lost() {
     if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
         assert!(
@@ -401,6 +407,12 @@ async fn a_termination_notice_written_offline_is_never_lost() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    windows,
+    ignore = "spawns oma.exe through assert_cmd, which fails with `Invalid handle` under \
+              Wine 8 (a Wine limitation); scripts/test-platforms.sh runs oma.exe under Wine \
+              directly instead (its CLI smoke test)"
+)]
 async fn devices_are_listed_and_released_with_exit_codes() {
     let srv = server(64 * 1024, Duration::from_secs(300)).await;
     let data = tempfile::tempdir().unwrap();

@@ -188,6 +188,10 @@ async fn installers_are_deterministic() {
 }
 
 #[tokio::test]
+#[cfg_attr(
+    windows,
+    ignore = "runs the Linux installer, a POSIX shell script, with sh (none on Windows)"
+)]
 async fn the_linux_installer_is_a_script_that_registers_this_computer() {
     let server = server().await;
     let api = Api::signed_in(&server, FAMILY).await;
