@@ -47,8 +47,9 @@ stage "Packaging metadata: AppStream metainfo, desktop entry, icon sizes"
 scripts/check-packaging.sh
 
 if [[ $(id -u) == 0 && ${SKIP_UPDATE_E2E:-0} != 1 ]]; then
-  # Two release builds (≈ 8 min cold for N, ≈ 3 min for N+1: only the app crate
-  # recompiles), then the installed .deb updates itself. SKIP_UPDATE_E2E=1 skips it.
+  # Two release builds (≈ 8–10 min cold for N, ≈ 6 min for N+1: only the app crate
+  # recompiles and links), then the installed .deb updates itself (≈ 15 s).
+  # SKIP_UPDATE_E2E=1 skips it.
   stage "Updates end to end: .deb N installed, the portal serves N+1, the app installs it and restarts"
   scripts/update-e2e.sh
 fi

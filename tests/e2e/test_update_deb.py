@@ -140,6 +140,7 @@ def test_deb_n_updates_itself_to_n_plus_1_then_refuses_a_tampered_one(feed_porta
             assert installed_version() == NEXT
             app.click("update-later")
             app.click("welcome-demo")
+            app.tid("signin-demo-fill")  # the demo portal starts (release: production password hashing)
             app.tids("signin-demo-fill")[0].click()
             app.click("signin-submit")
             app.click("nav-settings")
