@@ -229,12 +229,17 @@ done
 exit 0
 EOF
 chmod +x "$stub/cc"
+# Both targets in one invocation: the build scripts and proc macros (host
+# artifacts) are built once for both, and the two type checks share the cores.
+step "macOS: cargo check --target ${MACS[*]} --workspace --all-targets (-D warnings)"
+mac_env=()
+targets=()
 for mac in "${MACS[@]}"; do
-  step "macOS: cargo check --target $mac --workspace --all-targets (-D warnings)"
   t=${mac//-/_}
-  env "CC_$t=$stub/cc" "CXX_$t=$stub/cc" "AR_$t=llvm-ar" \
-    cargo check --target "$mac" --workspace --all-targets --locked
+  mac_env+=("CC_$t=$stub/cc" "CXX_$t=$stub/cc" "AR_$t=llvm-ar")
+  targets+=(--target "$mac")
 done
+env "${mac_env[@]}" cargo check "${targets[@]}" --workspace --all-targets --locked
 
 step "done"
 log "Windows and macOS stage passed in $((SECONDS - t0)) s"
