@@ -9,6 +9,7 @@ import json
 import pytest
 
 from conftest import App, Portal, free_port, start_tauri_driver
+from test_flow import security_service
 
 FAMILY_EMAIL, FAMILY_PASSWORD = "perhe@example.fi", "Demo-Salasana-1"  # portal_server::demo::FAMILY
 
@@ -86,6 +87,18 @@ def test_welcome_then_the_operators_portal_then_settings_switches_to_the_demo_an
         app.tid("services-list")
         assert not app.has("demo-badge")
         assert settings_of(workdir, "first-run")["portal_choice"] == "operator"
+
+        # "Asenna" with only the profile's pinned key (no OMAHALLINTA_PORTAL_KEY): the
+        # installer verifies against it and Install is enabled.
+        token = keyed_portal.sign_in(FAMILY_EMAIL, FAMILY_PASSWORD)
+        svc = security_service(keyed_portal.get("/api/v1/services", token))
+        app.click(f"service-activate-{svc['id']}")
+        assert not app.tid("install-button").is_enabled()
+        app.click("download-button")
+        assert app.wait_download(svc["id"]) == "verified", app.text("download-state")
+        assert app.tid("install-button").is_enabled()
+        app.click("activation-back")
+        app.tid("services-list")
 
         app.click("nav-settings")
         app.wait_text("settings-portal-name", lambda t: t == "IPP – Omahallinta")
