@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import App, Portal, start_tauri_driver
+from test_flow import EMAIL, PASSWORD, security_service
 from updates import publish, sign
 
 DIR = os.environ.get("OMAHALLINTA_UPDATE_E2E_DIR")
@@ -73,7 +74,8 @@ def feed_portal(release, workdir):
     d.mkdir(exist_ok=True)
     feed = d / "feed"
     shutil.copytree(release / "feed", feed)
-    portal = Portal(d, ["--updates-dir", str(feed)])
+    # The key the run's profile pins (scripts/update-e2e.sh).
+    portal = Portal(d, ["--updates-dir", str(feed), "--signing-key", os.environ["OMAHALLINTA_UPDATE_E2E_SEED"]])
     portal.port, portal.url = port, f"http://127.0.0.1:{port}"
     portal.start()
     yield portal, feed
@@ -164,3 +166,33 @@ def test_deb_n_updates_itself_to_n_plus_1_then_refuses_a_tampered_one(feed_porta
     finally:
         stop_all()
         stop_pids(our_app_pids(data))
+
+
+def test_a_fresh_install_signs_in_to_the_profiles_portal_with_asenna_enabled(feed_portal, workdir):
+    """The installed package on a fresh profile: the welcome view, then the operator's
+    portal given only by the compiled-in profile, and "Asenna" enabled with the key it pins."""
+    portal, _feed = feed_portal
+    if portal.proc is None:
+        portal.start()  # the update test ends with the feed (this portal) stopped
+    url, stop_all = start_tauri_driver(workdir, "deb-operator", {})
+    try:
+        app = App(url)
+        try:
+            app.tid("welcome")
+            app.click("welcome-operator")
+            app.tid("signin-email").send_keys(EMAIL)
+            app.tid("signin-password").send_keys(PASSWORD)
+            app.click("signin-submit")
+            app.tid("services-list")
+            assert not app.has("demo-badge")
+            svc = security_service(portal.get("/api/v1/services", portal.sign_in(EMAIL, PASSWORD)))
+            app.click(f"service-activate-{svc['id']}")
+            assert not app.tid("install-button").is_enabled()
+            app.click("download-button")
+            assert app.wait_download(svc["id"]) == "verified", app.text("download-state")
+            assert app.tid("install-button").is_enabled()
+            app.check_view("update-deb-operator-asenna-en")
+        finally:
+            app.quit()
+    finally:
+        stop_all()
