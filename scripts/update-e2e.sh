@@ -39,6 +39,10 @@ if [[ -z ${UPDATE_E2E_SKIP_BUILD:-} ]]; then
       operator.toml >"$OUT/profile.toml"
   echo "$port" >"$OUT/port"
   start=$(date +%s)
+  # The test needs release bundles, not their fastest code: no LTO and more
+  # codegen units roughly halve the two builds on 2 cores (bench/ measures
+  # the real release profile).
+  export CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
   scripts/release.sh --version "$N" --out "$OUT" --profile "$OUT/profile.toml"
   scripts/release.sh --version "$NEXT" --out "$OUT" --profile "$OUT/profile.toml" --publish \
     --notes-fi "Korjauksia ja parannuksia." --notes-en "Fixes and improvements."

@@ -3,6 +3,7 @@
 //! `demo`, `downloads`, `notify`, `links`), so they are tested against the real
 //! reference portal. Tokens, passwords and file paths never reach the web view.
 
+pub mod app_dirs;
 pub mod commands;
 pub mod demo;
 pub mod downloads;
@@ -43,16 +44,10 @@ fn init_logging() {
 }
 
 fn dirs(app: &tauri::App, launch: &LaunchOptions) -> tauri::Result<Dirs> {
-    Ok(match &launch.data_dir {
-        Some(root) => Dirs {
-            config: root.join("config"),
-            data: root.join("data"),
-        },
-        None => Dirs {
-            config: app.path().app_config_dir()?,
-            data: app.path().app_data_dir()?,
-        },
-    })
+    match &launch.data_dir {
+        Some(root) => Ok(Dirs::under(root)),
+        None => Dirs::for_app(&app.config().identifier).ok_or(tauri::Error::UnknownPath),
+    }
 }
 
 /// Creates the main window (`create: false` in tauri.conf.json) with the start-up

@@ -15,7 +15,6 @@ use portal_api::*;
 use portal_client::{
     ClientConfig, ClientError, KeyringStore, PortalClient, SecretString, SessionEvent, SessionStore,
 };
-use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -37,14 +36,7 @@ impl<T> From<portal_client::Cached<T>> for Cached<T> {
     }
 }
 
-/// Where the app keeps its files.
-#[derive(Debug, Clone)]
-pub struct Dirs {
-    /// `settings.json`.
-    pub config: PathBuf,
-    /// Offline cache, outbox, downloads, the demo portal's database.
-    pub data: PathBuf,
-}
+pub use crate::app_dirs::Dirs;
 
 /// The portal in use.
 pub struct Portal {
@@ -103,7 +95,7 @@ impl Core {
             command: launch.open_command.clone(),
         };
         Ok(Self {
-            downloads: Downloads::new(dirs.data.join("downloads")),
+            downloads: Downloads::new(dirs.cache.join("downloads")),
             launch,
             dirs,
             settings_store,

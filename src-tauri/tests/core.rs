@@ -57,10 +57,7 @@ fn launch_for(server: &RunningServer, tmp: &Path) -> LaunchOptions {
 }
 
 fn dirs(tmp: &Path) -> Dirs {
-    Dirs {
-        config: tmp.join("app/config"),
-        data: tmp.join("app/data"),
-    }
+    Dirs::under(&tmp.join("app"))
 }
 
 /// One app signs in with "remember me" and fills the offline cache; then a new app

@@ -34,10 +34,7 @@ fn app(server: &RunningServer, dir: &Path) -> Arc<Core> {
         ),
         ..Default::default()
     };
-    let dirs = Dirs {
-        config: dir.join("config"),
-        data: dir.join("data"),
-    };
+    let dirs = Dirs::under(dir);
     let store = Arc::new(MemoryStore::new());
     let factory: StoreFactory = Box::new(move |_| store.clone() as Arc<dyn SessionStore>);
     Arc::new(Core::with_store(launch, dirs, Arc::new(Recorder::default()), factory).unwrap())

@@ -306,7 +306,7 @@ def test_2_disk_full_while_downloading(fault_app, fault_services, data_dir: Path
     sign_in(app)
     svc = security_service(fault_services)
     inst = linux_installer(fault_services)
-    downloads = data_dir / "downloads"
+    downloads = data_dir.parent / "cache" / "downloads"  # installers live in the cache dir
     downloads.mkdir(parents=True, exist_ok=True)
     subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(downloads)], check=True)
     try:
