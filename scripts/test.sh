@@ -27,7 +27,7 @@ if [[ ${SKIP_LINT:-0} != 1 ]]; then
 fi
 
 stage "Rust: build"
-cargo build --workspace --bins --locked
+cargo build --workspace --bins --examples --locked # examples: the single-instance probe
 cargo nextest run --workspace --locked --no-run
 
 stage "Rust: tests (inside a D-Bus session with an unlocked keychain)"
