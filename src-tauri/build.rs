@@ -1,44 +1,20 @@
 //! Every app command gets an `allow-<command>` permission; the default
 //! capability (capabilities/default.json) lists exactly the ones the UI uses.
 
-/// The app's own commands (keep in sync with `src/lib.rs` `generate_handler!`).
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "set_language",
-    "portal_info",
-    "choose_portal",
-    "check_update",
-    "install_update",
-    "snooze_update",
-    "session_info",
-    "restore_session",
-    "sign_in",
-    "sign_out",
-    "cached_services",
-    "services",
-    "customer",
-    "catalogue",
-    "contact",
-    "billing",
-    "start_download",
-    "pause_download",
-    "download_status",
-    "open_installer",
-    "open_link",
-    "device_link_qr",
-    "protection_status",
-    "devices",
-    "release_device",
-    "send_feedback",
-    "outbox_count",
-    "pending_feedback",
-    "resend_feedback",
-    "discard_feedback",
-    "place_order",
-    "edit_mix",
-    "change_email",
-    "change_password",
-];
+/// The app's own commands, from the one declaration (`src/ipc_surface.rs`):
+/// only the names are used here, the types are never resolved.
+macro_rules! ipc_surface {
+    (
+        commands { $(
+            $(#[doc = $doc:literal])*
+            $module:ident :: $name:ident [$($inject:ident),*] ($($arg:ident : $ty:ty),*) -> $ret:ty;
+        )* }
+        events { $($events:tt)* }
+    ) => {
+        const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+include!("src/ipc_surface.rs");
 
 /// The operator profile (see `src/profile.rs`): `operator.toml` at the repository root, or
 /// the file named by `OMAHALLINTA_OPERATOR_PROFILE`. Checked to be TOML here and copied to
@@ -72,6 +48,7 @@ fn version() {
 }
 
 fn main() {
+    println!("cargo:rerun-if-changed=src/ipc_surface.rs");
     version();
     operator_profile();
     tauri_build::try_build(

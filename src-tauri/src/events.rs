@@ -4,11 +4,7 @@
 use serde::Serialize;
 use std::sync::Mutex;
 
-pub const DOWNLOAD_PROGRESS: &str = "download-progress";
-pub const CONNECTIVITY: &str = "connectivity";
-pub const SESSION_EXPIRED: &str = "session-expired";
-pub const OUTBOX_DELIVERED: &str = "outbox-delivered";
-pub const UPDATE_PROGRESS: &str = "update-progress";
+pub use crate::ipc::events::*;
 
 /// Where events go: the web view (Tauri) or a recorder (tests).
 pub trait Events: Send + Sync + 'static {

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod downloads;
 pub mod error;
 pub mod events;
+pub mod ipc;
 pub mod launch;
 pub mod links;
 pub mod notify;
@@ -174,43 +175,7 @@ pub fn run() {
             startup::milestone("setup done");
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app::app_info,
-            commands::app::set_language,
-            commands::app::portal_info,
-            commands::app::choose_portal,
-            commands::updates::check_update,
-            commands::updates::install_update,
-            commands::updates::snooze_update,
-            commands::app::open_link,
-            commands::session::session_info,
-            commands::session::restore_session,
-            commands::session::sign_in,
-            commands::session::sign_out,
-            commands::portal::cached_services,
-            commands::portal::services,
-            commands::portal::customer,
-            commands::portal::catalogue,
-            commands::portal::contact,
-            commands::portal::billing,
-            commands::downloads::start_download,
-            commands::downloads::pause_download,
-            commands::downloads::download_status,
-            commands::downloads::open_installer,
-            commands::downloads::device_link_qr,
-            commands::downloads::protection_status,
-            commands::downloads::devices,
-            commands::downloads::release_device,
-            commands::feedback::send_feedback,
-            commands::feedback::outbox_count,
-            commands::feedback::pending_feedback,
-            commands::feedback::resend_feedback,
-            commands::feedback::discard_feedback,
-            commands::account::place_order,
-            commands::account::edit_mix,
-            commands::account::change_email,
-            commands::account::change_password,
-        ])
+        .invoke_handler(ipc::handler())
         .run(tauri::generate_context!())
         .expect("error while running Omahallinta");
 }

@@ -8,6 +8,149 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
+/// A declared command or event, with TypeScript types (ts-rs).
+struct Command {
+    doc: String,
+    name: &'static str,
+    args: Vec<(&'static str, String)>,
+    ret: String,
+}
+struct Event {
+    doc: String,
+    name: &'static str,
+    payload: String,
+}
+
+/// TypeScript of `T`: Tauri sends integers as JSON numbers (ts-rs says `bigint`).
+fn ts<T: TS + ?Sized>() -> String {
+    T::name().replace("bigint", "number")
+}
+
+fn doc(lines: &[&str]) -> String {
+    lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")
+}
+
+macro_rules! ipc_surface {
+    (
+        commands { $(
+            $(#[doc = $doc:literal])*
+            $module:ident :: $name:ident [$($inject:ident),*] ($($arg:ident : $ty:ty),*) -> $ret:ty;
+        )* }
+        events { $(
+            $(#[doc = $edoc:literal])*
+            $const:ident = $event:literal => $payload:ty;
+        )* }
+    ) => {
+        fn surface() -> (Vec<Command>, Vec<Event>) {
+            use portal_api::{
+                BillingSummary, Catalogue, CustomerDetails, CustomerServiceContact,
+                FeedbackRequest, OrderReceipt, OrderRequest, OrderedService, ServiceList,
+            };
+            let commands = vec![$(Command {
+                doc: doc(&[$($doc),*]),
+                name: stringify!($name),
+                args: vec![$((stringify!($arg), ts::<$ty>())),*],
+                ret: ts::<$ret>(),
+            }),*];
+            let events = vec![$(Event {
+                doc: doc(&[$($edoc),*]),
+                name: $event,
+                payload: ts::<$payload>(),
+            }),*];
+            (commands, events)
+        }
+    };
+}
+include!("../src/ipc_surface.rs");
+
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Type names a TypeScript type mentions (`Cached<ServiceList> | null` →
+/// Cached, ServiceList); TypeScript's own `Array` is not one of ours.
+fn idents(ts: &str) -> Vec<String> {
+    ts.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && *w != "Array")
+        .map(str::to_string)
+        .collect()
+}
+
+/// `commands.ts`: one typed function per command and the event map, through
+/// `call` (ui/src/lib/ipc.ts). App types from `./`, wire types from `../api/`.
+fn commands_ts(ours: &[String]) -> String {
+    let (commands, events) = surface();
+    let mut used = std::collections::BTreeSet::new();
+    for c in &commands {
+        used.extend(idents(&c.ret));
+        for (_, t) in &c.args {
+            used.extend(idents(t));
+        }
+    }
+    for e in &events {
+        used.extend(idents(&e.payload));
+    }
+    let mut out = String::from(
+        "// Generated from src-tauri/src/ipc_surface.rs by src-tauri/tests/bindings.rs: do not edit.\n\
+         // Every command as a typed function (arguments camelCase, as Tauri passes them) and\n\
+         // every event's payload.\n\
+         import { call } from \"../../ipc\";\n",
+    );
+    for t in &used {
+        let dir = if ours.contains(t) { "." } else { "../api" };
+        out += &format!("import type {{ {t} }} from \"{dir}/{t}\";\n");
+    }
+    for c in &commands {
+        out += "\n";
+        if !c.doc.is_empty() {
+            out += &format!("/** {} */\n", c.doc);
+        }
+        let params: Vec<String> = c
+            .args
+            .iter()
+            .map(|(n, t)| format!("{}: {t}", camel(n)))
+            .collect();
+        let ret = if c.ret == "null" {
+            "void"
+        } else {
+            c.ret.as_str()
+        };
+        let args = if c.args.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<String> = c.args.iter().map(|(n, _)| camel(n)).collect();
+            format!(", {{ {} }}", names.join(", "))
+        };
+        out += &format!(
+            "export const {} = ({}) => call<{ret}>(\"{}\"{args});\n",
+            camel(c.name),
+            params.join(", "),
+            c.name
+        );
+    }
+    out += "\n/** Rust → UI events and their payloads. */\nexport type EventMap = {\n";
+    for e in &events {
+        if !e.doc.is_empty() {
+            out += &format!("  /** {} */\n", e.doc);
+        }
+        out += &format!("  \"{}\": {};\n", e.name, e.payload);
+    }
+    out += "};\n";
+    out
+}
+
 /// `(file name, contents)` of every app binding, imports pointing at `../api/`.
 fn generate() -> BTreeMap<String, String> {
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -71,6 +214,7 @@ fn generate() -> BTreeMap<String, String> {
             + "\n";
         out.insert(file, text);
     }
+    out.insert("commands.ts".into(), commands_ts(&ours));
     let _ = std::fs::remove_dir_all(&tmp);
     out
 }
@@ -132,4 +276,93 @@ fn app_bindings_import_only_existing_api_types() {
             }
         }
     }
+}
+
+/// The default capability: event listening and exactly the declared commands.
+fn capability_json() -> String {
+    let (commands, _) = surface();
+    let mut perms = vec![
+        "core:event:allow-listen".to_string(),
+        "core:event:allow-unlisten".to_string(),
+    ];
+    perms.extend(
+        commands
+            .iter()
+            .map(|c| format!("allow-{}", c.name.replace('_', "-"))),
+    );
+    let perms: Vec<String> = perms.iter().map(|p| format!("    \"{p}\"")).collect();
+    format!(
+        "{{\n  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"default\",\n  \
+         \"description\": \"The main window: listen to the app's events and call the app's own commands \
+         (generated from src/ipc_surface.rs by tests/bindings.rs). No fs, shell, http or opener access.\",\n  \
+         \"windows\": [\"main\"],\n  \"permissions\": [\n{}\n  ]\n}}\n",
+        perms.join(",\n")
+    )
+}
+
+/// The commands and events tables of docs/COMMANDS.md.
+fn commands_md_tables() -> String {
+    let (commands, events) = surface();
+    let cell = |s: &str| s.replace('|', "\\|");
+    let mut out = String::from("## Commands\n| command | args | returns |\n|---|---|---|\n");
+    for c in &commands {
+        let args: Vec<String> = c
+            .args
+            .iter()
+            .map(|(n, t)| format!("{}: {}", camel(n), cell(t)))
+            .collect();
+        let args = if args.is_empty() {
+            "–".to_string()
+        } else {
+            format!("`{}`", args.join(", "))
+        };
+        let ret = if c.ret == "null" { "void" } else { &c.ret };
+        let doc = if c.doc.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", cell(&c.doc))
+        };
+        out += &format!("| `{}` | {args} | `{}`{doc} |\n", c.name, cell(ret));
+    }
+    out += "\n## Events (Rust → UI)\n| event | payload |\n|---|---|\n";
+    for e in &events {
+        out += &format!(
+            "| `{}` | `{}`: {} |\n",
+            e.name,
+            cell(&e.payload),
+            cell(&e.doc)
+        );
+    }
+    out
+}
+
+const BEGIN: &str =
+    "<!-- generated from src-tauri/src/ipc_surface.rs by src-tauri/tests/bindings.rs: begin -->\n";
+const END: &str = "<!-- generated: end -->\n";
+
+/// The capability file and docs/COMMANDS.md's tables follow the declaration.
+#[test]
+fn capability_and_command_docs_are_current() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cap_path = root.join("capabilities/default.json");
+    let md_path = root.join("../docs/COMMANDS.md");
+    let md = std::fs::read_to_string(&md_path).unwrap();
+    let (start, end) = (
+        md.find(BEGIN).expect("begin marker") + BEGIN.len(),
+        md.find(END).expect("end marker"),
+    );
+    let fresh_md = format!("{}{}{}", &md[..start], commands_md_tables(), &md[end..]);
+    let fresh_cap = capability_json();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&cap_path, &fresh_cap).unwrap();
+        std::fs::write(&md_path, &fresh_md).unwrap();
+        return;
+    }
+    let stale = "run `UPDATE_BINDINGS=1 cargo test -p omahallinta --test bindings`";
+    assert_eq!(
+        std::fs::read_to_string(&cap_path).unwrap(),
+        fresh_cap,
+        "{stale}"
+    );
+    assert!(md == fresh_md, "docs/COMMANDS.md is stale: {stale}");
 }
