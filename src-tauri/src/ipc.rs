@@ -2,6 +2,34 @@
 //! the command names, the event names, and a compile-time check that each
 //! declared signature is the handler's (argument types and order, result).
 
+use ts_rs::TS;
+
+/// A declared command, with its TypeScript types (tests/bindings.rs generates
+/// the UI's functions, the capability file and docs from these).
+pub struct CommandDecl {
+    pub doc: String,
+    pub name: &'static str,
+    /// `(snake_case name, TypeScript type)`.
+    pub args: Vec<(&'static str, String)>,
+    pub ret: String,
+}
+
+/// A declared event and its payload's TypeScript type.
+pub struct EventDecl {
+    pub doc: String,
+    pub name: &'static str,
+    pub payload: String,
+}
+
+/// TypeScript of `T`: Tauri sends integers as JSON numbers (ts-rs says `bigint`).
+fn ts<T: TS + ?Sized>() -> String {
+    T::name().replace("bigint", "number")
+}
+
+fn doc(lines: &[&str]) -> String {
+    lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")
+}
+
 /// The type of what Tauri injects into a command.
 macro_rules! inject {
     (app) => { tauri::AppHandle };
@@ -28,6 +56,23 @@ macro_rules! ipc_surface {
             tauri::generate_handler![$(crate::commands::$module::$name),*]
         }
 
+        /// The declaration as data, types in TypeScript.
+        pub fn surface() -> (Vec<CommandDecl>, Vec<EventDecl>) {
+            use check::*;
+            let commands = vec![$(CommandDecl {
+                doc: doc(&[$($doc),*]),
+                name: stringify!($name),
+                args: vec![$((stringify!($arg), ts::<$ty>())),*],
+                ret: ts::<$ret>(),
+            }),*];
+            let events = vec![$(EventDecl {
+                doc: doc(&[$($edoc),*]),
+                name: $event,
+                payload: ts::<$payload>(),
+            }),*];
+            (commands, events)
+        }
+
         /// Event names (Rust → UI).
         pub mod events {
             $( $(#[doc = $edoc])* pub const $const: &str = $event; )*
@@ -39,8 +84,8 @@ macro_rules! ipc_surface {
         mod check {
             use crate::commands::AppState;
             use crate::error::Result;
-            use crate::types::*;
-            use portal_api::{
+            pub use crate::types::*;
+            pub use portal_api::{
                 BillingSummary, Catalogue, CustomerDetails, CustomerServiceContact,
                 FeedbackRequest, OrderReceipt, OrderRequest, OrderedService, ServiceList,
             };

@@ -8,60 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
-/// A declared command or event, with TypeScript types (ts-rs).
-struct Command {
-    doc: String,
-    name: &'static str,
-    args: Vec<(&'static str, String)>,
-    ret: String,
-}
-struct Event {
-    doc: String,
-    name: &'static str,
-    payload: String,
-}
-
-/// TypeScript of `T`: Tauri sends integers as JSON numbers (ts-rs says `bigint`).
-fn ts<T: TS + ?Sized>() -> String {
-    T::name().replace("bigint", "number")
-}
-
-fn doc(lines: &[&str]) -> String {
-    lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")
-}
-
-macro_rules! ipc_surface {
-    (
-        commands { $(
-            $(#[doc = $doc:literal])*
-            $module:ident :: $name:ident [$($inject:ident),*] ($($arg:ident : $ty:ty),*) -> $ret:ty;
-        )* }
-        events { $(
-            $(#[doc = $edoc:literal])*
-            $const:ident = $event:literal => $payload:ty;
-        )* }
-    ) => {
-        fn surface() -> (Vec<Command>, Vec<Event>) {
-            use portal_api::{
-                BillingSummary, Catalogue, CustomerDetails, CustomerServiceContact,
-                FeedbackRequest, OrderReceipt, OrderRequest, OrderedService, ServiceList,
-            };
-            let commands = vec![$(Command {
-                doc: doc(&[$($doc),*]),
-                name: stringify!($name),
-                args: vec![$((stringify!($arg), ts::<$ty>())),*],
-                ret: ts::<$ret>(),
-            }),*];
-            let events = vec![$(Event {
-                doc: doc(&[$($edoc),*]),
-                name: $event,
-                payload: ts::<$payload>(),
-            }),*];
-            (commands, events)
-        }
-    };
-}
-include!("../src/ipc_surface.rs");
+use omahallinta_lib::ipc::surface;
 
 fn camel(snake: &str) -> String {
     let mut out = String::new();
