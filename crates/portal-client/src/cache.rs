@@ -1,17 +1,16 @@
 //! Offline cache: the last customer details, services and catalogue of each
 //! account under `data_dir/cache/`, as versioned JSON
 //! `{version, fetched_at, data}` written atomically. A corrupt or old file
-//! is ignored (and replaced on the next fetch), never fatal.
+//! is ignored (and replaced on the next fetch), never fatal. Pure storage:
+//! the client's fetch-or-saved-copy reads are in `offline.rs`.
 
-use crate::client::PortalClient;
 use crate::error::{ClientError, Result};
+use crate::fsutil::write_atomic;
 use chrono::{DateTime, Utc};
-use portal_api::{Catalogue, CustomerDetails, ServiceList};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Format version of the cache files; other versions are ignored.
 pub const CACHE_VERSION: u32 = 1;
@@ -116,7 +115,8 @@ impl Cache {
         }
     }
 
-    /// Saves atomically (temp file, fsync, rename).
+    /// Saves atomically (temp file, fsync, rename). Blocks: async code
+    /// writes [`Self::encode`]'s bytes through `fsutil::blocking`.
     pub fn store<T: Serialize>(
         &self,
         account: &str,
@@ -124,13 +124,18 @@ impl Cache {
         data: &T,
         fetched_at: DateTime<Utc>,
     ) -> Result<()> {
+        write_atomic(&self.path(account, kind), &Self::encode(data, fetched_at))
+            .map_err(|e| ClientError::io("save the offline copy", &e))
+    }
+
+    /// The file's bytes: the versioned envelope around `data`.
+    pub fn encode<T: Serialize>(data: &T, fetched_at: DateTime<Utc>) -> Vec<u8> {
         let env = Envelope {
             version: CACHE_VERSION,
             fetched_at,
             data,
         };
-        let bytes = serde_json::to_vec(&env).expect("serializable");
-        write_atomic(&self.path(account, kind), &bytes)
+        serde_json::to_vec(&env).expect("serializable")
     }
 
     /// Removes every cache file of an account on this portal, and any the
@@ -153,96 +158,6 @@ impl Cache {
             }
         }
         Ok(())
-    }
-}
-
-/// Writes `bytes` to `path` via a temp file in the same directory, fsync and
-/// rename, so readers see the old or the new content, never a torn one.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| ClientError::io("create directory", &e))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| ClientError::io("create temp file", &e))?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| ClientError::io("write file", &e))?;
-    tmp.persist(path)
-        .map_err(|e| ClientError::io("replace file", &e.error))?;
-    Ok(())
-}
-
-const PUBLIC_ACCOUNT: &str = "";
-
-impl PortalClient {
-    async fn cached<T, F, Fut>(
-        &self,
-        kind: CacheKind,
-        account: String,
-        fetch: F,
-    ) -> Result<Cached<T>>
-    where
-        T: Serialize + DeserializeOwned + Send + 'static,
-        F: FnOnce() -> Fut,
-        Fut: std::future::Future<Output = Result<T>>,
-    {
-        match fetch().await {
-            Ok(data) => {
-                let now = Utc::now();
-                if let Err(e) = self.inner.cache.store(&account, kind, &data, now) {
-                    tracing::warn!(code = %e.code, "could not save the offline cache");
-                }
-                Ok(Cached {
-                    data,
-                    fetched_at: now,
-                    from_cache: false,
-                })
-            }
-            Err(e) if e.is_offline() => match self.inner.cache.load(&account, kind) {
-                Some(c) => Ok(c),
-                None => Err(e),
-            },
-            Err(e) => Err(e),
-        }
-    }
-
-    async fn account_or_err(&self) -> Result<String> {
-        self.account().await.ok_or_else(ClientError::not_signed_in)
-    }
-
-    /// Customer details: fresh when the portal answers (and saved), else the
-    /// saved copy marked `from_cache`.
-    pub async fn customer_cached(&self) -> Result<Cached<CustomerDetails>> {
-        let account = self.account_or_err().await?;
-        self.cached(CacheKind::Customer, account, || self.customer())
-            .await
-    }
-
-    /// Ordered services, fresh or from the cache (see [`Self::customer_cached`]).
-    pub async fn services_cached(&self) -> Result<Cached<ServiceList>> {
-        let account = self.account_or_err().await?;
-        self.cached(CacheKind::Services, account, || self.services())
-            .await
-    }
-
-    /// The catalogue, fresh or from the cache. Public, cached under the
-    /// signed-in account (or a shared slot when signed out).
-    pub async fn catalogue_cached(&self) -> Result<Cached<Catalogue>> {
-        let account = self
-            .account()
-            .await
-            .unwrap_or_else(|| PUBLIC_ACCOUNT.into());
-        self.cached(CacheKind::Catalogue, account, || self.catalogue())
-            .await
-    }
-
-    /// The saved services of an account without any network.
-    pub fn peek_services(&self, account: &str) -> Option<Cached<ServiceList>> {
-        self.inner.cache.load(account, CacheKind::Services)
-    }
-
-    /// The cache (for inspection and tests).
-    pub fn cache(&self) -> &Cache {
-        &self.inner.cache
     }
 }
 

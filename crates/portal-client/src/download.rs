@@ -393,9 +393,9 @@ impl PortalClient {
         {
             let bytes = serde_json::to_vec(&want).expect("serializable");
             let mp = meta_path.clone();
-            tokio::task::spawn_blocking(move || crate::cache::write_atomic(&mp, &bytes))
+            crate::fsutil::blocking(move || crate::fsutil::write_atomic(&mp, &bytes))
                 .await
-                .map_err(|_| ClientError::new(ErrorCode::Io, "write failed"))??;
+                .map_err(|e| ClientError::io("record the download", &e))?;
         }
         let file = OpenOptions::new()
             .create(true)

@@ -4,6 +4,7 @@
 //! token or a password; user-facing text is the Fluent message
 //! `error-<code>`.
 
+use crate::fsutil::is_disk_full;
 use portal_api::{ErrorBody, ErrorCode};
 use serde::{Deserialize, Serialize};
 use std::io;
@@ -114,17 +115,6 @@ impl From<ErrorBody> for ClientError {
             retry_after: b.retry_after,
         }
     }
-}
-
-/// ENOSPC / EDQUOT / ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL / `StorageFull`.
-pub(crate) fn is_disk_full(err: &io::Error) -> bool {
-    if err.kind() == io::ErrorKind::StorageFull || err.kind() == io::ErrorKind::QuotaExceeded {
-        return true;
-    }
-    // 28 = ENOSPC, 122 = EDQUOT on Linux; 112 = ERROR_DISK_FULL,
-    // 39 = ERROR_HANDLE_DISK_FULL on Windows.
-    (cfg!(unix) && matches!(err.raw_os_error(), Some(28) | Some(122)))
-        || (cfg!(windows) && matches!(err.raw_os_error(), Some(112) | Some(39)))
 }
 
 /// Classifies a transport error from reqwest. Never includes the URL's

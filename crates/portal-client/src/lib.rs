@@ -8,7 +8,9 @@
 //! * Retries of idempotent requests with capped exponential backoff and full
 //!   jitter, honouring `Retry-After` (seconds and HTTP-date).
 //! * [`download`]: verified, resumable installer downloads.
-//! * [`cache`]: per-account offline cache; [`outbox`]: never-lost feedback.
+//! * [`cache`]: per-account offline storage (`offline.rs`: the reads that
+//!   fall back to it); [`outbox`]: never-lost feedback. `fsutil.rs`: atomic
+//!   writes, a leaf.
 //! * One error type, [`ClientError`], shaped like the portal's envelope.
 
 pub mod cache;
@@ -16,7 +18,9 @@ mod client;
 pub mod config;
 pub mod download;
 pub mod error;
+mod fsutil;
 pub mod manifest;
+mod offline;
 pub mod outbox;
 pub mod retry;
 pub mod secret;

@@ -15,9 +15,9 @@
 //! offline, and never queued. The files hold the feedback and the account's
 //! email, never a token.
 
-use crate::cache::write_atomic;
 use crate::client::{new_idempotency_key, PortalClient};
 use crate::error::{ClientError, Result};
+use crate::fsutil::{blocking, write_atomic};
 use chrono::{DateTime, Utc};
 use portal_api::{ErrorBody, ErrorCode, FeedbackReceipt, FeedbackRequest};
 use serde::{Deserialize, Serialize};
@@ -104,9 +104,13 @@ impl PortalClient {
         self.outbox_dir().join(format!("{local_id}.json"))
     }
 
-    fn save_item(&self, item: &OutboxItem) -> Result<()> {
+    /// Written (fsync) off the async threads.
+    async fn save_item(&self, item: &OutboxItem) -> Result<()> {
         let bytes = serde_json::to_vec_pretty(item).expect("serializable");
-        write_atomic(&self.outbox_path(&item.local_id), &bytes)
+        let path = self.outbox_path(&item.local_id);
+        blocking(move || write_atomic(&path, &bytes))
+            .await
+            .map_err(|e| ClientError::io("save feedback", &e))
     }
 
     fn remove_item(&self, local_id: &str) {
@@ -137,7 +141,7 @@ impl PortalClient {
                     error: e.to_body(),
                     at: Utc::now(),
                 });
-                self.save_item(&item)?;
+                self.save_item(&item).await?;
                 Err(e)
             }
         }
@@ -164,7 +168,7 @@ impl PortalClient {
             request,
             attention: None,
         };
-        self.save_item(&item)?;
+        self.save_item(&item).await?;
         let _guard = self.inner.outbox_lock.lock().await;
         let local_id = item.local_id.clone();
         match self.deliver(item).await {
@@ -258,7 +262,7 @@ impl PortalClient {
         }
         item.request = request;
         item.attention = None;
-        self.save_item(&item)?;
+        self.save_item(&item).await?;
         self.deliver(item).await
     }
 
@@ -278,7 +282,7 @@ impl PortalClient {
             .filter(|i| i.portal.is_empty() || &i.portal == portal);
         for mut item in items {
             item.account = new.to_string();
-            if let Err(e) = self.save_item(&item) {
+            if let Err(e) = self.save_item(&item).await {
                 tracing::warn!(code = %e.code, "queued feedback kept under the old address");
             }
         }
