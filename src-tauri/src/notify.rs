@@ -92,10 +92,7 @@ pub fn due<'a>(list: &'a ServiceList, today: NaiveDate, shown: &Shown) -> Vec<Du
 /// Title and body of one notification for `due` (empty: `None`).
 pub fn notification(due: &[Due<'_>], lang: Lang) -> Option<(String, String)> {
     let first = due.first()?;
-    let l = l10n::Localizer::new(match lang {
-        Lang::Fi => l10n::Lang::Fi,
-        Lang::En => l10n::Lang::En,
-    });
+    let l = l10n::Localizer::new(lang.into());
     let mut args = l10n::FluentArgs::new();
     if due.len() > 1 {
         args.set("count", due.len() as i64);

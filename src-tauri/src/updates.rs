@@ -88,7 +88,9 @@ pub fn offer(
         current_version: current.to_string(),
         pub_date,
         notes: match lang {
-            Lang::Fi => notes.fi,
+            // The portal writes notes in Finnish and English; Swedish
+            // readers get Finnish, as in the UI's `localized()`.
+            Lang::Fi | Lang::Sv => notes.fi,
             Lang::En => notes.en,
         },
         can_install: path != InstallPath::PackageManager,

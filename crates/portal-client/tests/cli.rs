@@ -96,6 +96,38 @@ async fn services_details_and_json_with_exit_codes() {
         "{text}"
     );
 
+    // Swedish: with --lang sv, and by default from a sv_FI locale (the same
+    // rule as the app: l10n::negotiate).
+    let mut cmd = oma(&url, data.path());
+    cmd.args([
+        "--lang",
+        "sv",
+        "--email",
+        FAMILY.email,
+        "--password-stdin",
+        "services",
+    ])
+    .write_stdin(format!("{}\n", FAMILY.password));
+    let out = run(cmd).await;
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Beställda tjänster"), "{text}");
+    assert!(text.contains("\u{a0}€/mån."), "{text}");
+    let mut cmd = oma(&url, data.path());
+    cmd.env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "sv_FI.UTF-8")
+        .args(["--email", FAMILY.email, "--password-stdin", "details"])
+        .write_stdin(format!("{}\n", FAMILY.password));
+    let out = run(cmd).await;
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Användaruppgifter") && text.contains("Faktureringsavtal"),
+        "{text}"
+    );
+
     // Wrong password → 4, with the error envelope in --json mode.
     let mut cmd = oma(&url, data.path());
     cmd.args([
