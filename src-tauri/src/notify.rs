@@ -262,7 +262,7 @@ mod tests {
     }
 
     #[test]
-    fn texts_in_both_languages() {
+    fn texts_in_every_language() {
         let l = list(vec![
             service(1, "2026-11-06", Validity::FixedTerm),
             service(2, "2026-10-30", Validity::FixedTerm),
@@ -277,6 +277,10 @@ mod tests {
         let (title, body) = notification(&all[..1], Lang::En).unwrap();
         assert!(body.contains("Service 2") && !title.is_empty(), "{body}");
         assert!(notification(&[], Lang::En).is_none());
+        // Swedish: the shell's words and CLDR sv-FI dates; the portal's name in Finnish.
+        let (title, body) = notification(&all[1..], Lang::Sv).unwrap();
+        assert_eq!(title, "En tjänst upphör snart");
+        assert_eq!(body, "Palvelu 1 upphör om 5 dagar (6 nov. 2026).");
     }
 
     #[test]

@@ -262,6 +262,8 @@ def test_5b_every_view_in_swedish(session, portal_services, workdir):
     for view in VIEWS:
         nav(app, view)
         app.check_view(f"{view}-sv")
+        # Swedish runs longest of the three: nothing may be cut off or push the page sideways.
+        assert app.clipped_text() == [], view
     assert app.text("nav-order") == "Beställ" and app.text("nav-details") == "Användaruppgifter"
     nav(app, "services")
     check_services(app, portal_services, "sv")  # dates 24.11.2026
