@@ -403,10 +403,10 @@ password-new = Nytt lösenord
 password-repeat = Nytt lösenord igen
 password-rules = Minst 10 tecken; använd stora och små bokstäver samt siffror eller specialtecken.
 password-strength = { $level ->
-    [weak] Lösenordets styrka: svagt – godkänns inte
-    [fair] Lösenordets styrka: hyggligt – godkänns inte ännu
+    [weak] Lösenordets styrka: svag – godkänns inte
+    [fair] Lösenordets styrka: medel – godkänns inte ännu
     [good] Lösenordets styrka: bra
-   *[strong] Lösenordets styrka: starkt
+   *[strong] Lösenordets styrka: stark
 }
 password-mismatch = De nya lösenorden stämmer inte överens.
 password-missing = Fyll i alla fält.
