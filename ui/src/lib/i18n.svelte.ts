@@ -13,6 +13,11 @@ export const DEFAULT_LANG: Lang = "fi";
  * sv follows Finland: 24.11.2026, 9,90 €). */
 const INTL_LOCALE: Record<Lang, string> = { fi: "fi-FI", en: "en-GB", sv: "sv-FI" };
 
+/** Intl locales for numeric dates and times. Finland writes them alike in both national
+ * languages (24.11.2026, 14.05): current CLDR's sv-FI agrees, but older ICUs in web views
+ * (Debian 12's ICU 72, CLDR 42) still give Sweden's 2026-11-24 and 14:05 for sv-FI. */
+const DATE_LOCALE: Record<Lang, string> = { fi: "fi-FI", en: "en-GB", sv: "fi-FI" };
+
 const sources = import.meta.glob<string>("../../../locales/*/*.ftl", {
   query: "?raw",
   import: "default",
@@ -146,7 +151,7 @@ function formatDateIn(lang: Lang, iso: string): string {
   if (!d) return iso;
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const make = () =>
-    new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+    new Intl.DateTimeFormat(DATE_LOCALE[lang], {
       day: "numeric",
       month: "numeric",
       year: "numeric",
@@ -165,12 +170,12 @@ function formatMoneyIn(lang: Lang, cents: number): string {
   return formatter(`money-${lang}`, make).format(cents / 100);
 }
 
-/** Local time of an RFC 3339 timestamp, e.g. fi `14.05`, en `14:05`. */
+/** Local time of an RFC 3339 timestamp, e.g. fi and sv `14.05`, en `14:05`. */
 export function formatTime(iso: string): string {
   const d = parseIsoDate(iso);
   if (!d) return "";
   const lang = state.lang;
-  const make = () => new Intl.DateTimeFormat(INTL_LOCALE[lang], { hour: "2-digit", minute: "2-digit" });
+  const make = () => new Intl.DateTimeFormat(DATE_LOCALE[lang], { hour: "2-digit", minute: "2-digit" });
   return formatter(`time-${lang}`, make).format(d);
 }
 
