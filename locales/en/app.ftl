@@ -290,6 +290,7 @@ settings-title = Settings
 settings-language = Language
 settings-language-fi = Suomi
 settings-language-en = English
+settings-language-sv = Svenska
 settings-language-saved = Language changed.
 settings-account = Account
 settings-sign-out = Sign out

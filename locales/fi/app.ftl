@@ -290,6 +290,7 @@ settings-title = Asetukset
 settings-language = Kieli
 settings-language-fi = Suomi
 settings-language-en = English
+settings-language-sv = Svenska
 settings-language-saved = Kieli vaihdettu.
 settings-account = Tili
 settings-sign-out = Kirjaudu ulos

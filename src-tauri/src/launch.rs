@@ -143,10 +143,7 @@ pub fn cli_text(args: &[String], lang: crate::types::Lang) -> Option<String> {
     if matches!(first.as_str(), "--version" | "-V") {
         return Some(format!("omahallinta {VERSION}"));
     }
-    let l = l10n::Localizer::new(match lang {
-        crate::types::Lang::Fi => l10n::Lang::Fi,
-        crate::types::Lang::En => l10n::Lang::En,
-    });
+    let l = l10n::Localizer::new(lang.into());
     Some(l.fmt("shell-cli-help", &[("version", VERSION)]))
 }
 

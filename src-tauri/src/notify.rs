@@ -92,10 +92,7 @@ pub fn due<'a>(list: &'a ServiceList, today: NaiveDate, shown: &Shown) -> Vec<Du
 /// Title and body of one notification for `due` (empty: `None`).
 pub fn notification(due: &[Due<'_>], lang: Lang) -> Option<(String, String)> {
     let first = due.first()?;
-    let l = l10n::Localizer::new(match lang {
-        Lang::Fi => l10n::Lang::Fi,
-        Lang::En => l10n::Lang::En,
-    });
+    let l = l10n::Localizer::new(lang.into());
     let mut args = l10n::FluentArgs::new();
     if due.len() > 1 {
         args.set("count", due.len() as i64);
@@ -265,7 +262,7 @@ mod tests {
     }
 
     #[test]
-    fn texts_in_both_languages() {
+    fn texts_in_every_language() {
         let l = list(vec![
             service(1, "2026-11-06", Validity::FixedTerm),
             service(2, "2026-10-30", Validity::FixedTerm),
@@ -280,6 +277,10 @@ mod tests {
         let (title, body) = notification(&all[..1], Lang::En).unwrap();
         assert!(body.contains("Service 2") && !title.is_empty(), "{body}");
         assert!(notification(&[], Lang::En).is_none());
+        // Swedish: the shell's words and CLDR sv-FI dates; the portal's name in Finnish.
+        let (title, body) = notification(&all[1..], Lang::Sv).unwrap();
+        assert_eq!(title, "En tjänst upphör snart");
+        assert_eq!(body, "Palvelu 1 upphör om 5 dagar (6 nov. 2026).");
     }
 
     #[test]

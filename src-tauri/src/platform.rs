@@ -68,7 +68,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_missing_webview_message_exists_in_both_languages() {
+    fn the_missing_webview_message_exists_in_every_language() {
         let (fi_title, fi_body) = missing_webview_message(Lang::Fi);
         let (en_title, en_body) = missing_webview_message(Lang::En);
         for text in [&fi_title, &fi_body, &en_title, &en_body] {
@@ -80,5 +80,8 @@ mod tests {
         assert!(fi_body.contains(url) && en_body.contains(url));
         assert!(fi_body.contains("uudelleen"), "{fi_body}");
         assert!(en_body.contains("start Omahallinta again"), "{en_body}");
+        let (sv_title, sv_body) = missing_webview_message(Lang::Sv);
+        assert_eq!(sv_title, "Omahallinta kan inte starta");
+        assert!(sv_body.contains(url) && sv_body.contains("starta sedan Omahallinta igen"));
     }
 }

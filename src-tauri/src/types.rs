@@ -17,28 +17,44 @@ pub enum Lang {
     Fi,
     #[default]
     En,
+    Sv,
 }
 
 impl Lang {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Fi => "fi",
-            Lang::En => "en",
-        }
+        l10n::Lang::from(self).as_str()
     }
 
-    /// The language for an OS locale such as `fi-FI`, `fi_FI.UTF-8`, `en-US`
-    /// or `C`: Finnish for `fi*`, English otherwise.
+    /// The language for an OS locale such as `fi-FI`, `sv_FI.UTF-8`, `en-US`
+    /// or `C`: the CLI's rule, [`l10n::negotiate`] (Finnish for `fi*`,
+    /// Swedish for `sv*`, English otherwise; no locale → English).
     pub fn from_locale(locale: Option<&str>) -> Lang {
-        match locale {
-            Some(l) if l.to_ascii_lowercase().starts_with("fi") => Lang::Fi,
-            _ => Lang::En,
-        }
+        l10n::negotiate(locale.unwrap_or("")).into()
     }
 
     /// The language of the OS locale (sys-locale).
     pub fn from_os() -> Lang {
         Lang::from_locale(sys_locale::get_locale().as_deref())
+    }
+}
+
+impl From<Lang> for l10n::Lang {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Fi => l10n::Lang::Fi,
+            Lang::En => l10n::Lang::En,
+            Lang::Sv => l10n::Lang::Sv,
+        }
+    }
+}
+
+impl From<l10n::Lang> for Lang {
+    fn from(lang: l10n::Lang) -> Self {
+        match lang {
+            l10n::Lang::Fi => Lang::Fi,
+            l10n::Lang::En => Lang::En,
+            l10n::Lang::Sv => Lang::Sv,
+        }
     }
 }
 
@@ -315,14 +331,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn language_from_locale() {
-        assert_eq!(Lang::from_locale(Some("fi-FI")), Lang::Fi);
-        assert_eq!(Lang::from_locale(Some("fi_FI.UTF-8")), Lang::Fi);
-        assert_eq!(Lang::from_locale(Some("fi")), Lang::Fi);
-        assert_eq!(Lang::from_locale(Some("en-US")), Lang::En);
-        assert_eq!(Lang::from_locale(Some("sv-FI")), Lang::En);
-        assert_eq!(Lang::from_locale(Some("C")), Lang::En);
+    fn language_from_locale_is_the_cli_rule() {
+        // The table itself is crates/l10n/tests/negotiation.rs; here: the app
+        // uses that rule, and every app language maps to and from l10n's.
+        for tag in ["fi_FI.UTF-8", "sv_FI.UTF-8", "sv-SE", "en-US", "C", ""] {
+            assert_eq!(
+                l10n::Lang::from(Lang::from_locale(Some(tag))),
+                l10n::negotiate(tag)
+            );
+        }
+        assert_eq!(Lang::from_locale(Some("sv-FI")), Lang::Sv);
         assert_eq!(Lang::from_locale(None), Lang::En);
+        for &l in l10n::Lang::ALL {
+            assert_eq!(l10n::Lang::from(Lang::from(l)), l);
+            assert_eq!(Lang::from(l).as_str(), l.as_str());
+        }
     }
 
     #[test]

@@ -87,10 +87,8 @@ pub fn offer(
         version: version.to_string(),
         current_version: current.to_string(),
         pub_date,
-        notes: match lang {
-            Lang::Fi => notes.fi,
-            Lang::En => notes.en,
-        },
+        // Finnish and English notes; Swedish readers get Finnish, as in the UI.
+        notes: notes.get(lang.as_str()).to_owned(),
         can_install: path != InstallPath::PackageManager,
     }
 }

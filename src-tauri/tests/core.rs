@@ -446,6 +446,10 @@ async fn language_is_persisted_in_settings() {
     s.core.set_language(Lang::Fi).unwrap();
     assert_eq!(s.core.app_info().await.unwrap().lang, Lang::Fi);
     s.core.set_language(Lang::En).unwrap();
+    s.core.set_language(Lang::Sv).unwrap();
+    assert_eq!(s.core.app_info().await.unwrap().lang, Lang::Sv);
+    let sv = std::fs::read_to_string(tmp.path().join("app/config/settings.json")).unwrap();
+    assert!(sv.contains("\"lang\": \"sv\""), "{sv}");
     s.core.set_language(Lang::Fi).unwrap();
     let again = core(
         launch_for(&server, tmp.path()),

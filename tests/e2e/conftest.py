@@ -346,6 +346,28 @@ class App:
             raise AssertionError(f"axe failed: {result['error']}")
         return [v for v in result if v.get("impact") in ("serious", "critical")]
 
+    def clipped_text(self) -> list[str]:
+        """Text that does not fit: an element holding text that clips or does not wrap
+        (`overflow: hidden/clip`, `text-overflow: ellipsis`, `white-space: nowrap/pre`) and is
+        wider than its box, or a page that scrolls sideways. Visually hidden (1 px) and
+        inline elements are skipped."""
+        return self.d.execute_script(
+            "const out = [];"
+            "for (const el of document.querySelectorAll('body *')) {"
+            "  if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;"
+            "  if (!el.getClientRects().length || el.clientWidth <= 1) continue;"
+            "  const cs = getComputedStyle(el);"
+            "  const clips = ['hidden', 'clip'].includes(cs.overflowX) || cs.textOverflow === 'ellipsis'"
+            "    || ['nowrap', 'pre'].includes(cs.whiteSpace);"
+            "  if (clips && el.scrollWidth > el.clientWidth + 1)"
+            "    out.push(`${el.tagName.toLowerCase()}[${el.getAttribute('data-testid') || el.className}]"
+            " ${el.scrollWidth}>${el.clientWidth}: ${el.textContent.trim().slice(0, 60)}`);"
+            "}"
+            "const root = document.documentElement;"
+            "if (root.scrollWidth > root.clientWidth + 1) out.push(`page ${root.scrollWidth}>${root.clientWidth}`);"
+            "return out;"
+        )
+
     def check_view(self, name: str) -> None:
         """Screenshot + accessibility check of the current view."""
         self.screenshot(name)

@@ -154,3 +154,33 @@ def test_an_unreachable_portal_on_first_run_gives_the_phone_and_offers_the_demo(
         app.tid("signin-demo")
     finally:
         app.quit()
+
+
+@pytest.fixture(scope="module")
+def swedish_driver(workdir, axe_source):
+    """A Swedish-speaking Finnish desktop (`sv_FI`), first run, portal unreachable."""
+    profile = workdir / "swedish-operator.toml"
+    write_profile(profile, f"http://127.0.0.1:{free_port()}", None)
+    url, stop_all = start_tauri_driver(
+        workdir, "swedish",
+        {"OMAHALLINTA_TEST_PROFILE": str(profile), "LANG": "sv_FI.UTF-8", "LC_ALL": "sv_FI.UTF-8"},
+    )
+    yield url
+    stop_all()
+
+
+def test_a_swedish_desktop_starts_in_swedish(swedish_driver):
+    """The OS default (one rule with the CLI): `sv_FI.UTF-8` → Swedish, first view included."""
+    app = App(swedish_driver)
+    try:
+        app.tid("welcome")
+        assert app.d.execute_script("return document.documentElement.lang") == "sv"
+        assert app.text("welcome-operator") == "Logga in i Omahallinta"
+        assert app.text("welcome-demo") == "Prova demon"
+        app.check_view("welcome-sv")
+        app.click("welcome-operator")
+        assert "Omahallinta kan inte nås" in app.tid("welcome-unreachable").text
+        assert app.text("welcome-operator") == "Försök igen"
+        app.check_view("welcome-unreachable-sv")
+    finally:
+        app.quit()

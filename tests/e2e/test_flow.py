@@ -1,8 +1,8 @@
 """The whole journey through the real app against the real portal, in order:
 wrong password then right (keyboard only), services compared with the portal's own
 data, Turvapaketti download + verification + "install", feedback (keyboard only),
-every view in English and Finnish (screenshot + axe-core), restart with the remembered
-session, sign-out. Each view is checked for serious/critical accessibility violations.
+every view in English, Finnish and Swedish (screenshot + axe-core), restart with the
+remembered session, sign-out. Each view is checked for serious/critical accessibility violations.
 """
 
 from __future__ import annotations
@@ -103,8 +103,11 @@ def digits(s: str) -> int:
     return int(re.sub(r"\D", "", s) or "-1")
 
 
+UNTIL_FURTHER_NOTICE = {"en": "until further notice", "fi": "toistaiseksi", "sv": "tills vidare"}
+
+
 def shown_date(text: str, lang: str):
-    """Parses the UI's numeric date (en-GB `26/11/2026`, fi `26.11.2026`)."""
+    """Parses the UI's numeric date (en-GB `26/11/2026`, fi and sv-FI `26.11.2026`)."""
     sep = "/" if lang == "en" else "."
     d, m, y = (int(x) for x in clean(text).strip(".").split(sep))
     return f"{y:04d}-{m:02d}-{d:02d}"
@@ -119,12 +122,13 @@ def check_services(app: App, listing: dict, lang: str) -> None:
         if s["end_date"]:
             assert shown_date(get("service-end"), lang) == s["end_date"], s["id"]
         else:
-            assert get("service-end") == ("until further notice" if lang == "en" else "toistaiseksi"), s["id"]
+            assert get("service-end") == UNTIL_FURTHER_NOTICE[lang], s["id"]
         if s["status"] != "ended":
             assert digits(get("service-price")) == s["monthly_price_cents"], (s["id"], get("service-price"))
         badge = row.find_element("css selector", '[data-testid="status-badge"]')
         assert badge.get_attribute("data-status") == s["status"]
-        assert get("service-group") == s["group_name"][lang]
+        # The portal's own texts are fi/en; Swedish readers get the Finnish ones.
+        assert get("service-group") == s["group_name"]["en" if lang == "en" else "fi"]
     assert digits(app.text("services-total-amount")) == listing["monthly_total_cents"]
 
 
@@ -243,6 +247,36 @@ def test_5_every_view_in_english_then_finnish(session, portal_services, workdir)
     app.tid("install-button")
     app.check_view("activation-fi")
     app.tid("activation-back").click()
+
+
+def test_5b_every_view_in_swedish(session, portal_services, workdir):
+    """Swedish (sv-FI) in the same app session: every view screenshotted (`*-sv.png`) and
+    axe-checked, dates and prices in Finland's format; then back to Finnish for test 6."""
+    app = session.app
+    nav(app, "settings")
+    Select(app.tid("language-select")).select_by_value("sv")
+    app.wait.until(lambda d: app.text("nav-services") == "Beställda tjänster", "UI not in Swedish")
+    assert app.d.execute_script("return document.documentElement.lang") == "sv"
+    settings = (workdir / "app-data" / "config" / "settings.json").read_text()
+    assert '"lang": "sv"' in settings, settings
+    for view in VIEWS:
+        nav(app, view)
+        app.check_view(f"{view}-sv")
+        # Swedish runs longest of the three: nothing may be cut off or push the page sideways.
+        assert app.clipped_text() == [], view
+    assert app.text("nav-order") == "Beställ" and app.text("nav-details") == "Användaruppgifter"
+    nav(app, "services")
+    check_services(app, portal_services, "sv")  # dates 24.11.2026
+    total = clean(app.text("services-total-amount"))
+    assert re.fullmatch(r"\d{1,3}( \d{3})*,\d{2} €", total), total  # 24,80 €
+    svc = security_service(portal_services)
+    app.tid(f"service-activate-{svc['id']}").click()
+    assert clean(app.text("install-button")) == "Installera"
+    app.check_view("activation-sv")
+    app.tid("activation-back").click()
+    nav(app, "settings")
+    Select(app.tid("language-select")).select_by_value("fi")
+    app.wait.until(lambda d: app.text("nav-services") == "Tilatut palvelut", "UI not back in Finnish")
 
 
 def test_6_restart_finds_the_remembered_session(session, portal_services):

@@ -248,6 +248,27 @@ describe("app shell", () => {
     await expectNoA11yViolations();
   });
 
+  it("switches to Swedish with Finland's dates and money, and persists it", async () => {
+    const { calls } = await signedInApp();
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("nav-settings"));
+    const select = await screen.findByTestId("language-select");
+    expect([...select.querySelectorAll("option")].map((o) => [o.value, o.textContent, o.lang])).toEqual([
+      ["fi", "Suomi", "fi"],
+      ["en", "English", "en"],
+      ["sv", "Svenska", "sv"],
+    ]);
+    await user.selectOptions(select, "sv");
+    expect(textOf(screen.getByTestId("nav-services"))).toBe("Beställda tjänster");
+    expect(textOf(screen.getByRole("heading", { level: 1 }))).toBe("Inställningar");
+    expect(calls).toContainEqual({ cmd: "set_language", args: { lang: "sv" } });
+    await user.click(screen.getByTestId("nav-services"));
+    expect(textOf(screen.getByTestId("services-total-amount"))).toBe("24,80 €");
+    expect(textOf(within(screen.getByTestId("service-row-12")).getByTestId("service-end"))).toBe("24.11.2026");
+    expect(document.documentElement.lang).toBe("sv");
+    await expectNoA11yViolations();
+  });
+
   it("signs out", async () => {
     const { calls } = await signedInApp();
     const user = userEvent.setup();

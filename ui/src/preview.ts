@@ -5,12 +5,14 @@ import { mount } from "svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import App from "./App.svelte";
+import { isLang } from "./lib/i18n.svelte";
 import "./app.css";
 import * as fx from "./test/fixtures";
 
 const params = new URLSearchParams(location.search);
 const scenario = params.get("scenario") ?? "services";
-const lang = params.get("lang") === "en" ? "en" : "fi";
+const requested = params.get("lang") ?? "fi";
+const lang = isLang(requested) ? requested : "fi";
 let received = 0;
 
 const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {

@@ -2,14 +2,14 @@
 //!
 //! * Messages come from `locales/<lang>/*.ftl`, embedded at compile time by
 //!   `build.rs` (every `.ftl` file in every language folder).
-//! * [`negotiate`] picks the language from a BCP 47 tag: Finnish for `fi*`
-//!   and `sv*` (Finnish is the product's primary language and the Swedish
-//!   speakers of Finland read it better than English; Swedish comes later),
-//!   English for everything else, including `C`/`POSIX` and unknown tags.
+//! * [`negotiate`] is the one rule for the OS default, shared by the CLI and
+//!   the app: Finnish for `fi*`, Swedish for `sv*`, English for everything
+//!   else, including `C`/`POSIX` and unknown tags. Its table is
+//!   `locales/negotiation.json`, checked here and by the UI's own tests.
 //! * Dates and euro amounts are formatted with ICU4X (compiled CLDR data):
-//!   the date is CLDR's *medium* year-month-day (fi `24.11.2026`, en
-//!   `Nov 24, 2026`), money is CLDR's currency format (fi `9,90 €` with a
-//!   no-break space, en `€9.90`). They are available from Rust
+//!   the date is CLDR's *medium* year-month-day (fi `24.11.2026`, sv-FI
+//!   `24 nov. 2026`, en `Nov 24, 2026`), money is CLDR's currency format
+//!   (fi and sv-FI `9,90 €` with a no-break space, en `€9.90`). They are available from Rust
 //!   ([`Localizer::date`], [`Localizer::money`]) and inside messages as the
 //!   Fluent functions `DATE($iso_date)` and `MONEY($cents)`.
 //! * Bidi isolation marks are off: the text goes to terminals and OS
@@ -48,17 +48,30 @@ pub enum Lang {
     Fi,
     /// English.
     En,
+    /// Swedish as written in Finland (dates and money follow `sv-FI`).
+    Sv,
 }
 
 impl Lang {
     /// Every supported language.
-    pub const ALL: &'static [Lang] = &[Lang::Fi, Lang::En];
+    pub const ALL: &'static [Lang] = &[Lang::Fi, Lang::En, Lang::Sv];
 
-    /// The folder / BCP 47 name: `fi` or `en`.
+    /// The folder / BCP 47 name: `fi`, `en` or `sv`.
     pub fn as_str(self) -> &'static str {
         match self {
             Lang::Fi => "fi",
             Lang::En => "en",
+            Lang::Sv => "sv",
+        }
+    }
+
+    /// The CLDR locale for dates and money: Swedish follows Finland's
+    /// conventions (`sv-FI`), not Sweden's.
+    fn cldr_locale(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi",
+            Lang::En => "en",
+            Lang::Sv => "sv-FI",
         }
     }
 
@@ -79,20 +92,22 @@ impl fmt::Display for Lang {
 
 impl FromStr for Lang {
     type Err = ();
-    /// Strict parse of `fi` / `en` (case-insensitive); use [`negotiate`] for
-    /// arbitrary tags.
+    /// Strict parse of `fi` / `en` / `sv` (case-insensitive); use
+    /// [`negotiate`] for arbitrary tags.
     fn from_str(s: &str) -> Result<Self, ()> {
-        match s.to_ascii_lowercase().as_str() {
-            "fi" => Ok(Lang::Fi),
-            "en" => Ok(Lang::En),
-            _ => Err(()),
-        }
+        let s = s.to_ascii_lowercase();
+        Lang::ALL
+            .iter()
+            .copied()
+            .find(|l| l.as_str() == s)
+            .ok_or(())
     }
 }
 
 /// Pick the product language for a BCP 47 (or POSIX) locale tag:
-/// `fi-FI`, `fi_FI.UTF-8`, `sv-FI` → [`Lang::Fi`]; `en-GB`, `de`, `C`,
-/// `POSIX`, `""` and anything unknown → [`Lang::En`].
+/// `fi-FI`, `fi_FI.UTF-8` → [`Lang::Fi`]; `sv-FI`, `sv_SE.UTF-8` →
+/// [`Lang::Sv`]; `en-GB`, `de`, `C`, `POSIX`, `""` and anything unknown →
+/// [`Lang::En`]. The app (`src-tauri`), the CLI and the UI all use this rule.
 pub fn negotiate(tag: &str) -> Lang {
     let primary: String = tag
         .trim()
@@ -101,17 +116,18 @@ pub fn negotiate(tag: &str) -> Lang {
         .unwrap_or("")
         .to_ascii_lowercase();
     match primary.as_str() {
-        "fi" | "fin" | "sv" | "swe" => Lang::Fi,
+        "fi" | "fin" => Lang::Fi,
+        "sv" | "swe" => Lang::Sv,
         _ => Lang::En,
     }
 }
 
 fn icu_locale(lang: Lang) -> Locale {
-    Locale::from_str(lang.as_str()).expect("valid locale")
+    Locale::from_str(lang.cldr_locale()).expect("valid locale")
 }
 
 /// A date in CLDR's medium year-month-day style: fi `24.11.2026`,
-/// en `Nov 24, 2026`.
+/// sv-FI `24 nov. 2026`, en `Nov 24, 2026`.
 pub fn format_date(lang: Lang, date: NaiveDate) -> String {
     let fallback = || date.format("%Y-%m-%d").to_string();
     let Ok(fmt) = DateTimeFormatter::<YMD>::try_new(icu_locale(lang).into(), YMD::medium()) else {
@@ -123,7 +139,7 @@ pub fn format_date(lang: Lang, date: NaiveDate) -> String {
     }
 }
 
-/// Euros from integer cents in CLDR's currency style: fi `9,90 €`
+/// Euros from integer cents in CLDR's currency style: fi and sv-FI `9,90 €`
 /// (U+00A0 before the sign), en `€9.90`.
 pub fn format_money(lang: Lang, cents: i64) -> String {
     let mut value = fixed_decimal::Decimal::from(cents);
@@ -307,21 +323,13 @@ mod tests {
     }
 
     #[test]
-    fn negotiation() {
-        assert_eq!(negotiate("fi-FI"), Lang::Fi);
-        assert_eq!(negotiate("fi_FI.UTF-8"), Lang::Fi);
-        assert_eq!(negotiate("fi"), Lang::Fi);
-        assert_eq!(negotiate("sv-FI"), Lang::Fi);
-        assert_eq!(negotiate("en-GB"), Lang::En);
-        assert_eq!(negotiate("en_US.UTF-8"), Lang::En);
-        assert_eq!(negotiate("de-DE"), Lang::En);
-        assert_eq!(negotiate("C"), Lang::En);
-        assert_eq!(negotiate("C.UTF-8"), Lang::En);
-        assert_eq!(negotiate("POSIX"), Lang::En);
-        assert_eq!(negotiate(""), Lang::En);
-        assert_eq!(negotiate("x-garbage!!"), Lang::En);
-        assert_eq!("EN".parse::<Lang>(), Ok(Lang::En));
+    fn strict_parse_knows_every_language() {
+        for &lang in Lang::ALL {
+            assert_eq!(lang.as_str().parse::<Lang>(), Ok(lang));
+            assert_eq!(lang.as_str().to_uppercase().parse::<Lang>(), Ok(lang));
+        }
         assert!("de".parse::<Lang>().is_err());
+        assert!("sv-FI".parse::<Lang>().is_err());
     }
 
     #[test]
@@ -337,6 +345,8 @@ mod tests {
         assert_eq!(format_date(Lang::En, d("2026-11-24")), "Nov 24, 2026");
         assert_eq!(format_date(Lang::Fi, d("2027-01-05")), "5.1.2027");
         assert_eq!(format_date(Lang::En, d("2027-01-05")), "Jan 5, 2027");
+        assert_eq!(format_date(Lang::Sv, d("2026-11-24")), "24 nov. 2026");
+        assert_eq!(format_date(Lang::Sv, d("2027-01-05")), "5 jan. 2027");
     }
 
     #[test]
@@ -347,6 +357,8 @@ mod tests {
         assert_eq!(format_money(Lang::En, 5), "€0.05");
         assert_eq!(format_money(Lang::Fi, 123_456), "1\u{a0}234,56\u{a0}€");
         assert_eq!(format_money(Lang::En, 123_456), "€1,234.56");
+        assert_eq!(format_money(Lang::Sv, 990), "9,90\u{a0}€");
+        assert_eq!(format_money(Lang::Sv, 123_456), "1\u{a0}234,56\u{a0}€");
     }
 
     #[test]

@@ -8,7 +8,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::PathBuf;
 
-const LANGS: &[&str] = &["fi", "en"];
+/// Every language the product speaks ([`l10n::Lang::ALL`]): a new one is
+/// checked as soon as it is added there.
+fn langs() -> Vec<&'static str> {
+    l10n::Lang::ALL.iter().map(|l| l.as_str()).collect()
+}
 
 /// message id (terms as `-id`) → (attributes, variables used anywhere in it)
 type Shape = BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)>;
@@ -120,8 +124,10 @@ fn shape_of(source: &str) -> (Shape, Vec<String>) {
 #[test]
 fn every_locale_has_the_same_files_ids_attributes_and_variables() {
     let mut problems = Vec::new();
+    let langs = langs();
+    assert!(langs.len() >= 3, "fi, en and sv at least");
     let per_lang: BTreeMap<&str, BTreeMap<String, String>> =
-        LANGS.iter().map(|l| (*l, files_of(l))).collect();
+        langs.iter().map(|l| (*l, files_of(l))).collect();
     let all_files: BTreeSet<&String> = per_lang.values().flat_map(|m| m.keys()).collect();
     assert!(
         !all_files.is_empty(),
@@ -130,7 +136,7 @@ fn every_locale_has_the_same_files_ids_attributes_and_variables() {
     );
     for file in all_files {
         let mut shapes = Vec::new();
-        for lang in LANGS {
+        for lang in &langs {
             match per_lang[lang].get(file) {
                 None => problems.push(format!("{lang}/{file}: missing file")),
                 Some(src) => {
@@ -164,7 +170,7 @@ fn every_locale_has_the_same_files_ids_attributes_and_variables() {
         }
     }
     // The same id must not be defined in two files of one language.
-    for lang in LANGS {
+    for lang in &langs {
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
         for (file, src) in &per_lang[lang] {
             for id in shape_of(src).0.keys() {
@@ -184,7 +190,7 @@ fn every_locale_has_the_same_files_ids_attributes_and_variables() {
 #[test]
 fn every_error_code_has_a_message_in_every_locale() {
     let mut missing = Vec::new();
-    for lang in LANGS {
+    for lang in langs() {
         let mut ids = BTreeSet::new();
         for src in files_of(lang).values() {
             ids.extend(shape_of(src).0.into_keys());
@@ -226,6 +232,7 @@ fn embedded_messages_format_in_every_language() {
 fn fluent_functions_format_dates_and_money() {
     let fi = l10n::Localizer::new(l10n::Lang::Fi);
     let en = l10n::Localizer::new(l10n::Lang::En);
+    let sv = l10n::Localizer::new(l10n::Lang::Sv);
     let mut args = l10n::FluentArgs::new();
     args.set("date", "2026-11-24");
     args.set("cents", 990);
@@ -242,4 +249,28 @@ fn fluent_functions_format_dates_and_money() {
         "9,90\u{a0}€/kk"
     );
     assert_eq!(en.format("cli-monthly-price", Some(&args)), "€9.90/month");
+    assert_eq!(
+        sv.format("cli-service-ends", Some(&args)),
+        "Upphör 24 nov. 2026"
+    );
+    assert_eq!(
+        sv.format("cli-monthly-price", Some(&args)),
+        "9,90\u{a0}€/mån."
+    );
+}
+
+#[test]
+fn swedish_plurals_follow_cldr() {
+    // Swedish has one/other like English; `one` is exactly 1.
+    let sv = l10n::Localizer::new(l10n::Lang::Sv);
+    let ending = |days: i64| {
+        let mut a = l10n::FluentArgs::new();
+        a.set("service", "Turvapaketti");
+        a.set("date", "24.11.2026");
+        a.set("days", days);
+        sv.format("shell-ending-soon-body", Some(&a))
+    };
+    assert_eq!(ending(0), "Turvapaketti upphör i dag (24.11.2026).");
+    assert_eq!(ending(1), "Turvapaketti upphör i morgon (24.11.2026).");
+    assert_eq!(ending(7), "Turvapaketti upphör om 7 dagar (24.11.2026).");
 }

@@ -60,41 +60,43 @@ async fn services_details_and_json_with_exit_codes() {
     assert!(!v["data"]["services"].as_array().unwrap().is_empty());
     assert_eq!(v["from_cache"], false);
 
-    // Finnish text output.
-    let mut cmd = oma(&url, data.path());
-    cmd.args([
-        "--lang",
-        "fi",
-        "--email",
-        FAMILY.email,
-        "--password-stdin",
-        "services",
-    ])
-    .write_stdin(format!("{}\n", FAMILY.password));
-    let out = run(cmd).await;
-    assert_eq!(out.status.code(), Some(0));
-    let text = String::from_utf8_lossy(&out.stdout);
+    // Text output in each language: `--lang`, or the OS locale by the app's
+    // rule (l10n::negotiate): sv_FI → Swedish.
+    let as_family = |env_lang: Option<&str>, args: &[&str]| {
+        let mut cmd = oma(&url, data.path());
+        if let Some(lang) = env_lang {
+            cmd.env_remove("LANGUAGE")
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env("LANG", lang);
+        }
+        cmd.args(["--email", FAMILY.email, "--password-stdin"])
+            .args(args)
+            .write_stdin(format!("{}\n", FAMILY.password));
+        async move {
+            let out = run(cmd).await;
+            assert_eq!(out.status.code(), Some(0));
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        }
+    };
+    let text = as_family(None, &["--lang", "fi", "services"]).await;
     assert!(text.contains("Tilatut palvelut"), "{text}");
     assert!(text.contains("€/kk"), "{text}");
-
-    // English details.
-    let mut cmd = oma(&url, data.path());
-    cmd.args([
-        "--lang",
-        "en",
-        "--email",
-        FAMILY.email,
-        "--password-stdin",
-        "details",
-    ])
-    .write_stdin(format!("{}\n", FAMILY.password));
-    let out = run(cmd).await;
-    assert_eq!(out.status.code(), Some(0));
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = as_family(None, &["--lang", "en", "details"]).await;
     assert!(
         text.contains("User details") && text.contains(FAMILY.email),
         "{text}"
     );
+    let text = as_family(None, &["--lang", "sv", "services"]).await;
+    assert!(text.contains("Beställda tjänster"), "{text}");
+    assert!(text.contains("\u{a0}€/mån."), "{text}");
+    let text = as_family(Some("sv_FI.UTF-8"), &["details"]).await;
+    assert!(
+        text.contains("Användaruppgifter") && text.contains("Faktureringsavtal"),
+        "{text}"
+    );
+    let text = as_family(Some("fi_FI.UTF-8"), &["details"]).await;
+    assert!(text.contains("Käyttäjätiedot"), "{text}");
 
     // Wrong password → 4, with the error envelope in --json mode.
     let mut cmd = oma(&url, data.path());

@@ -1,17 +1,22 @@
-// Localisation: Fluent messages from ../../../locales/{fi,en}/*.ftl (every .ftl file in
+// Localisation: Fluent messages from ../../../locales/{fi,en,sv}/*.ftl (every .ftl file in
 // those folders is bundled: app.ftl (UI), errors.ftl (lead), shell.ftl (shell), …).
 // The current language is reactive: templates that call `t()` re-render on change.
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
-import { negotiateLanguages } from "@fluent/langneg";
 import type { ErrorBody } from "./bindings/api/ErrorBody";
 import type { LocalizedText } from "./bindings/api/LocalizedText";
 import type { Lang } from "./types";
 
-export const LANGS: readonly Lang[] = ["fi", "en"] as const;
+export const LANGS: readonly Lang[] = ["fi", "en", "sv"] as const;
 export const DEFAULT_LANG: Lang = "fi";
 
-/** Intl locales used for dates and money (en follows en-GB: 24/11/2026, €9.90). */
-const INTL_LOCALE: Record<Lang, string> = { fi: "fi-FI", en: "en-GB" };
+/** Intl locales used for dates and money (en follows en-GB: 24/11/2026, €9.90;
+ * sv follows Finland: 24.11.2026, 9,90 €). */
+const INTL_LOCALE: Record<Lang, string> = { fi: "fi-FI", en: "en-GB", sv: "sv-FI" };
+
+/** Intl locales for numeric dates and times. Finland writes them alike in both national
+ * languages (24.11.2026, 14.05): current CLDR's sv-FI agrees, but older ICUs in web views
+ * (Debian 12's ICU 72, CLDR 42) still give Sweden's 2026-11-24 and 14:05 for sv-FI. */
+const DATE_LOCALE: Record<Lang, string> = { fi: "fi-FI", en: "en-GB", sv: "fi-FI" };
 
 const sources = import.meta.glob<string>("../../../locales/*/*.ftl", {
   query: "?raw",
@@ -20,13 +25,13 @@ const sources = import.meta.glob<string>("../../../locales/*/*.ftl", {
 });
 
 /** The raw .ftl texts per language and file name (also used by the parity test). */
-export const ftlSources: Record<Lang, Record<string, string>> = { fi: {}, en: {} };
+export const ftlSources: Record<Lang, Record<string, string>> = { fi: {}, en: {}, sv: {} };
 for (const [path, text] of Object.entries(sources)) {
   const m = /\/locales\/([^/]+)\/([^/]+\.ftl)$/.exec(path);
   if (!m) continue;
   const lang = m[1] as string;
   const file = m[2] as string;
-  if (lang === "fi" || lang === "en") ftlSources[lang][file] = text;
+  if (isLang(lang)) ftlSources[lang][file] = text;
 }
 
 function buildBundle(lang: Lang): FluentBundle {
@@ -59,10 +64,19 @@ function bundleFor(lang: Lang): FluentBundle {
   return (bundles[lang] ??= buildBundle(lang));
 }
 
-/** Picks fi or en for any BCP 47 tag (e.g. "fi-FI", "en-US", "C"); falls back to Finnish. */
+/** Whether `value` names a language the product speaks. */
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+/** The default language for the OS's preferred locale (the first of `requested`): the
+ * rule of the app and the CLI (l10n `negotiate`, table in locales/negotiation.json):
+ * fi* → fi, sv* → sv, anything else (en-US, C, nothing) → en. */
 export function negotiateLang(requested: readonly string[]): Lang {
-  const [best] = negotiateLanguages(requested, LANGS, { defaultLocale: DEFAULT_LANG, strategy: "lookup" });
-  return best === "en" ? "en" : "fi";
+  const primary = (requested[0] ?? "").trim().split(/[-_.@]/)[0]?.toLowerCase() ?? "";
+  if (primary === "fi" || primary === "fin") return "fi";
+  if (primary === "sv" || primary === "swe") return "sv";
+  return "en";
 }
 
 const state = $state<{ lang: Lang }>({
@@ -99,9 +113,12 @@ export function t(id: string, args?: Args): string {
   return bundle.formatPattern(msg.value, args ?? null, errors);
 }
 
-/** The text of a LocalizedText in the current language. */
+/** The text of a LocalizedText (portal content: product and group names, notes) in the
+ * current language. The portal writes Finnish and English; Swedish readers get Finnish,
+ * the other official language of the operator's own texts (as the shell's update notes). */
 export function localized(text: LocalizedText): string {
-  return text[state.lang] || text.fi || text.en;
+  const own = state.lang === "en" ? text.en : text.fi;
+  return own || text.fi || text.en;
 }
 
 // Intl formatters, made once per language and kind: constructing one loads ICU data
@@ -124,7 +141,7 @@ export function parseIsoDate(iso: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** fi `24.11.2026`, en `24/11/2026`. */
+/** fi and sv `24.11.2026`, en `24/11/2026`. */
 export function formatDate(iso: string): string {
   return formatDateIn(state.lang, iso);
 }
@@ -134,7 +151,7 @@ function formatDateIn(lang: Lang, iso: string): string {
   if (!d) return iso;
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const make = () =>
-    new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+    new Intl.DateTimeFormat(DATE_LOCALE[lang], {
       day: "numeric",
       month: "numeric",
       year: "numeric",
@@ -143,7 +160,7 @@ function formatDateIn(lang: Lang, iso: string): string {
   return formatter(`date-${dateOnly ? "utc" : "local"}-${lang}`, make).format(d);
 }
 
-/** fi `9,90 €`, en `€9.90`. */
+/** fi and sv `9,90 €`, en `€9.90`. */
 export function formatMoney(cents: number): string {
   return formatMoneyIn(state.lang, cents);
 }
@@ -153,12 +170,12 @@ function formatMoneyIn(lang: Lang, cents: number): string {
   return formatter(`money-${lang}`, make).format(cents / 100);
 }
 
-/** Local time of an RFC 3339 timestamp, e.g. fi `14.05`, en `14:05`. */
+/** Local time of an RFC 3339 timestamp, e.g. fi and sv `14.05`, en `14:05`. */
 export function formatTime(iso: string): string {
   const d = parseIsoDate(iso);
   if (!d) return "";
   const lang = state.lang;
-  const make = () => new Intl.DateTimeFormat(INTL_LOCALE[lang], { hour: "2-digit", minute: "2-digit" });
+  const make = () => new Intl.DateTimeFormat(DATE_LOCALE[lang], { hour: "2-digit", minute: "2-digit" });
   return formatter(`time-${lang}`, make).format(d);
 }
 

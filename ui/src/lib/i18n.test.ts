@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { errorMessage, formatDate, formatMoney, ftlSources, negotiateLang, setLang, t } from "./i18n.svelte";
+import {
+  LANGS,
+  errorMessage,
+  formatDate,
+  formatMoney,
+  ftlSources,
+  isLang,
+  negotiateLang,
+  setLang,
+  t,
+} from "./i18n.svelte";
+import negotiation from "../../../locales/negotiation.json";
 import { clean } from "../test/helpers";
 import type { ContactChannel } from "./bindings/api/ContactChannel";
 import type { FeedbackTopic } from "./bindings/api/FeedbackTopic";
@@ -29,16 +40,23 @@ function messages(source: string): Map<string, string[]> {
 }
 
 describe("Fluent files", () => {
-  it("fi and en app.ftl have the same message ids and variables", () => {
-    const fi = messages(ftlSources.fi["app.ftl"] ?? "");
-    const en = messages(ftlSources.en["app.ftl"] ?? "");
-    expect(fi.size).toBeGreaterThan(100);
-    expect([...fi.keys()].sort()).toEqual([...en.keys()].sort());
-    for (const [id, vars] of fi) expect({ id, vars: en.get(id) }).toEqual({ id, vars });
+  it("every language has the same files, message ids and variables as Finnish", () => {
+    expect([...LANGS].sort()).toEqual(["en", "fi", "sv"]);
+    for (const lang of LANGS) {
+      expect(Object.keys(ftlSources[lang]).sort(), lang).toEqual(Object.keys(ftlSources.fi).sort());
+      for (const file of Object.keys(ftlSources.fi)) {
+        const fi = messages(ftlSources.fi[file] ?? "");
+        const other = messages(ftlSources[lang][file] ?? "");
+        expect(fi.size).toBeGreaterThan(0);
+        expect([...other.keys()].sort(), `${lang}/${file}`).toEqual([...fi.keys()].sort());
+        for (const [id, vars] of fi) expect({ lang, id, vars: other.get(id) }).toEqual({ lang, id, vars });
+      }
+    }
+    expect(messages(ftlSources.sv["app.ftl"] ?? "").size).toBeGreaterThan(100);
   });
 
   it("app.ftl ids are kebab-case and never error-*", () => {
-    for (const lang of ["fi", "en"] as const) {
+    for (const lang of LANGS) {
       for (const id of messages(ftlSources[lang]["app.ftl"] ?? "").keys()) {
         expect(id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9_]+)*$/);
         expect(id.startsWith("error-")).toBe(false);
@@ -47,7 +65,7 @@ describe("Fluent files", () => {
   });
 
   it("no message id is defined twice across all .ftl files of a language", () => {
-    for (const lang of ["fi", "en"] as const) {
+    for (const lang of LANGS) {
       const seen = new Map<string, string>();
       for (const [file, text] of Object.entries(ftlSources[lang])) {
         for (const id of messages(text).keys()) {
@@ -78,6 +96,9 @@ describe("formatting", () => {
     expect(formatDate("2026-01-05")).toBe("5.1.2026");
     setLang("en");
     expect(formatDate("2026-11-24")).toBe("24/11/2026");
+    setLang("sv");
+    expect(formatDate("2026-11-24")).toBe("24.11.2026");
+    expect(formatDate("2026-01-05")).toBe("5.1.2026");
   });
 
   it("formats money per language", () => {
@@ -86,6 +107,9 @@ describe("formatting", () => {
     expect(clean(formatMoney(123456))).toBe("1 234,56 €");
     setLang("en");
     expect(formatMoney(990)).toBe("€9.90");
+    setLang("sv");
+    expect(clean(formatMoney(990))).toBe("9,90 €");
+    expect(clean(formatMoney(123456))).toBe("1 234,56 €");
   });
 
   it("uses Fluent plurals", () => {
@@ -94,6 +118,13 @@ describe("formatting", () => {
     expect(clean(t("status-days-left", { days: 12 }))).toBe("12 päivää jäljellä");
     setLang("en");
     expect(clean(t("status-days-left", { days: 12 }))).toBe("12 days left");
+    setLang("sv");
+    expect(clean(t("status-days-left", { days: 0 }))).toBe("upphör i dag");
+    expect(clean(t("status-days-left", { days: 1 }))).toBe("1 dag kvar");
+    expect(clean(t("status-days-left", { days: 12 }))).toBe("12 dagar kvar");
+    expect(clean(t("billing-group-services", { count: 1 }))).toBe("1 tjänst");
+    expect(clean(t("billing-group-services", { count: 3 }))).toBe("3 tjänster");
+    expect(clean(t("nav-services"))).toBe("Beställda tjänster");
   });
 
   it("keeps bidi isolation in the product", () => {
@@ -101,11 +132,14 @@ describe("formatting", () => {
     expect(t("app-signed-in-as", { email: "a@b.fi" })).toContain("\u2068a@b.fi\u2069");
   });
 
-  it("negotiates the language with Finnish as the fallback", () => {
-    expect(negotiateLang(["fi-FI"])).toBe("fi");
-    expect(negotiateLang(["en-US"])).toBe("en");
-    expect(negotiateLang(["C"])).toBe("fi");
-    expect(negotiateLang(["sv-FI"])).toBe("fi");
+  it("negotiates the OS language by the app's and the CLI's table (locales/negotiation.json)", () => {
+    const cases = negotiation.cases as [string, string][];
+    expect(cases.length).toBeGreaterThan(10);
+    for (const [tag, want] of cases) expect({ tag, lang: negotiateLang([tag]) }).toEqual({ tag, lang: want });
+    expect(negotiateLang([])).toBe("en");
+    expect(negotiateLang(["sv-FI", "fi-FI"])).toBe("sv"); // the first (preferred) locale decides
+    expect(isLang("sv")).toBe(true);
+    expect(isLang("sv-FI")).toBe(false);
   });
 });
 
@@ -125,7 +159,7 @@ describe("errorMessage", () => {
 });
 
 describe("messages chosen at run time", () => {
-  it("exist for every enum value in both languages", async () => {
+  it("exist for every enum value in every language", async () => {
     const { ftlSources: sources } = await import("./i18n.svelte");
     const statuses = { upcoming: 1, active: 1, ending_soon: 1, ended: 1 } satisfies Record<ServiceStatus, 1>;
     const topics = { general: 1, termination: 1, ordering: 1, technical: 1, billing: 1, details: 1 } satisfies Record<
@@ -145,7 +179,7 @@ describe("messages chosen at run time", () => {
       ...Object.keys(blockers).map((s) => `order-blocker-${s}`),
       ...Object.keys(states).map((s) => `activation-state-${s}`),
     ];
-    for (const lang of ["fi", "en"] as const) {
+    for (const lang of LANGS) {
       const ids = messages(sources[lang]["app.ftl"] ?? "");
       for (const id of wanted) expect(ids.has(id), `${lang}: ${id}`).toBe(true);
     }

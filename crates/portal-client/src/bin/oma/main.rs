@@ -61,6 +61,7 @@ struct Cli {
 enum LangArg {
     Fi,
     En,
+    Sv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -237,6 +238,7 @@ async fn main() -> ExitCode {
     let lang = match cli.lang {
         Some(LangArg::Fi) => Lang::Fi,
         Some(LangArg::En) => Lang::En,
+        Some(LangArg::Sv) => Lang::Sv,
         None => Lang::from_system(),
     };
     let ctx = Ctx {

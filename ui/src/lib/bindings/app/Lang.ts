@@ -3,4 +3,4 @@
 /**
  * The UI language.
  */
-export type Lang = "fi" | "en";
+export type Lang = "fi" | "en" | "sv";
