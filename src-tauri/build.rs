@@ -5,6 +5,8 @@
 const COMMANDS: &[&str] = &[
     "app_info",
     "set_language",
+    "autostart",
+    "set_autostart",
     "portal_info",
     "choose_portal",
     "check_update",

@@ -20,6 +20,7 @@ import type {
   DownloadStatus,
   FeedbackOutcome,
   Lang,
+  Navigate,
   OutboxDelivered,
   OutboxSummary,
   PendingFeedback,
@@ -138,6 +139,10 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 
 export const appInfo = () => call<AppInfo>("app_info");
 export const setLanguage = (lang: Lang) => call<void>("set_language", { lang });
+/** "Start with the computer, minimized" (off by default). */
+export const autostart = () => call<boolean>("autostart");
+/** Registers (or removes) the app with the OS's autostart, then remembers it; answers the new state. */
+export const setAutostart = (enabled: boolean) => call<boolean>("set_autostart", { enabled });
 /** A newer signed release, or null (none, snoozed, or the check failed: never an error). */
 export const checkUpdate = () => call<UpdateOffer | null>("check_update");
 /** Downloads (`update-progress`), verifies, installs and restarts; rejects with
@@ -230,6 +235,7 @@ type EventMap = {
   "session-expired": null;
   "outbox-delivered": OutboxDelivered;
   "update-progress": UpdateProgress;
+  navigate: Navigate;
 };
 
 export type BackendEvent = keyof EventMap;
