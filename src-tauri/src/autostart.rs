@@ -1,6 +1,7 @@
 //! "Start with the computer, minimized" (Settings, off by default): the
 //! choice lives in `settings.json` and the OS entry follows it, written by
-//! the autostart plugin (Linux: `$XDG_CONFIG_HOME/autostart/Omahallinta.desktop`;
+//! the autostart plugin (Linux: `$HOME/.config/autostart/Omahallinta.desktop` —
+//! its auto-launch 0.6 ignores `XDG_CONFIG_HOME`;
 //! Windows: the `Run` registry key; macOS: a launch agent) with
 //! [`MINIMIZED_ARG`], so the app starts in the tray without a window.
 

@@ -194,15 +194,15 @@ impl ShownStore {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use portal_api::{LocalizedText, ServiceStatus};
 
-    fn d(s: &str) -> NaiveDate {
+    pub(crate) fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
     }
 
-    fn service(id: i64, end: &str, validity: Validity) -> OrderedService {
+    pub(crate) fn service(id: i64, end: &str, validity: Validity) -> OrderedService {
         OrderedService {
             id,
             product_id: format!("p{id}"),
@@ -220,7 +220,7 @@ mod tests {
         }
     }
 
-    fn list(services: Vec<OrderedService>) -> ServiceList {
+    pub(crate) fn list(services: Vec<OrderedService>) -> ServiceList {
         ServiceList {
             services,
             monthly_total_cents: 0,

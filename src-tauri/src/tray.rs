@@ -232,44 +232,22 @@ fn perform(app: &tauri::AppHandle, action: Action) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
-    use portal_api::{LocalizedText, OrderedService, ServiceStatus, Validity};
-
-    fn service(id: i64, end: Option<&str>) -> OrderedService {
-        OrderedService {
-            id,
-            product_id: format!("p{id}"),
-            name: LocalizedText::new(format!("Palvelu {id}"), format!("Service {id}")),
-            group: "tv".into(),
-            group_name: LocalizedText::new("TV", "TV"),
-            start_date: "2026-01-01".parse().unwrap(),
-            end_date: end.map(|e| e.parse().unwrap()),
-            validity: if end.is_some() {
-                Validity::FixedTerm
-            } else {
-                Validity::UntilFurtherNotice
-            },
-            status: ServiceStatus::Active,
-            monthly_price_cents: 100,
-            mix: None,
-            security: None,
-            updates_available: vec![],
-        }
-    }
+    use crate::notify::tests::{d, list, service};
+    use portal_api::Validity;
 
     /// The demo household on the portal's date: Turvapaketti in 20 days, the
     /// season pass in 5, broadband until further notice, one ended long ago.
     fn demo_like() -> ServiceList {
-        ServiceList {
-            services: vec![
-                service(1, Some("2026-12-21")),
-                service(2, Some("2026-12-06")),
-                service(3, None),
-                service(4, Some("2025-01-01")),
-            ],
-            monthly_total_cents: 0,
-            as_of: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-        }
+        let mut open = service(3, "2026-12-31", Validity::UntilFurtherNotice);
+        open.end_date = None;
+        let mut l = list(vec![
+            service(1, "2026-12-21", Validity::FixedTerm),
+            service(2, "2026-12-06", Validity::FixedTerm),
+            open,
+            service(4, "2025-01-01", Validity::FixedTerm),
+        ]);
+        l.as_of = d("2026-12-01");
+        l
     }
 
     #[test]
