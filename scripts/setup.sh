@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential pkg-config curl ca-certificates
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
+  # The tray icon loads libayatana-appindicator3 at run time (dlopen).
+  libayatana-appindicator3-1
   libdbus-1-dev webkit2gtk-driver xvfb gnome-keyring dbus dbus-x11 libsecret-tools
   keyutils imagemagick xdotool x11-utils python3-venv
   # Packaging metadata checks (scripts/check-packaging.sh).

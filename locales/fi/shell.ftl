@@ -22,6 +22,29 @@ shell-reminder-title = Muistutus palveluistasi
 shell-ended-title = Palvelu on päättynyt
 shell-ended-body = { $service } päättyi { $date }. Voit tilata sen uudelleen Omahallinnassa.
 
+# Ilmoitusalueen kuvake (tray). $count: huomiota vaativien asioiden määrä:
+# 45 päivän sisällä päättyvät tai päättyneet määräaikaiset palvelut ja palautteet,
+# joita portaali ei ottanut vastaan.
+shell-tray-tooltip =
+    { $count ->
+        [0] Omahallinta
+        [one] Omahallinta: { $count } asia vaatii huomiotasi
+       *[other] Omahallinta: { $count } asiaa vaatii huomiotasi
+    }
+# Valikon ensimmäinen rivi (ei valittavissa).
+shell-tray-status =
+    { $count ->
+        [0] Ei huomioitavaa
+        [one] { $count } asia vaatii huomiotasi
+       *[other] { $count } asiaa vaatii huomiotasi
+    }
+shell-tray-open = Avaa Omahallinta
+# $count: päättyvien tai päättyneiden palveluiden määrä.
+shell-tray-services = Tilatut palvelut ({ $count })
+# $count: palautteet, jotka odottavat käyttäjän päätöstä.
+shell-tray-feedback = Asiakaspalaute ({ $count })
+shell-tray-quit = Lopeta
+
 # `omahallinta --help` (printed before any window opens). $version: the app's version.
 shell-cli-help =
     Omahallinta { $version } — internet-, TV- ja Turvapaketti-palveluidesi hallinta.
@@ -31,6 +54,7 @@ shell-cli-help =
     Valitsimet:
       --demo           Käytä demoa (esimerkkitiedot, tiliä ei tarvita)
       --portal URL     Käytä tätä palvelua operaattorin palvelun sijaan (kehityskäyttö)
+      --minimized      Käynnisty ilmoitusalueelle näyttämättä ikkunaa
       -V, --version    Näytä versio ja lopeta
       -h, --help       Näytä tämä ohje ja lopeta
 

@@ -12,6 +12,11 @@ ipc_surface! {
         app::app_info[state]() -> AppInfo;
         /// Persisted in settings.
         app::set_language[state](lang: Lang) -> ();
+        /// "Start with the computer, minimized" (off by default).
+        app::autostart[state]() -> bool;
+        /// Registers (or removes) the app with the OS's autostart, then remembers it; answers
+        /// the new state (`io` and nothing changed when the OS refuses).
+        app::set_autostart[app, state](enabled: bool) -> bool;
         /// The portal in use (Settings); no network.
         app::portal_info[state]() -> PortalInfo;
         /// The first-run choice or a switch in Settings, remembered; the operator's portal only
@@ -92,5 +97,7 @@ ipc_surface! {
         OUTBOX_DELIVERED = "outbox-delivered" => OutboxDelivered;
         /// While an update downloads.
         UPDATE_PROGRESS = "update-progress" => UpdateProgress;
+        /// The tray menu asks the UI to show a view.
+        NAVIGATE = "navigate" => Navigate;
     }
 }

@@ -11,6 +11,7 @@
 //! | `OMAHALLINTA_DATA_DIR` | keep config and data under this dir (tests) |
 //! | `OMAHALLINTA_OPEN_COMMAND` | open verified installers with this program instead of the OS (tests) |
 //! | `OMAHALLINTA_FAKE_PROTECTION` | `installed`, `conflict:NAME` or `none`: what "already protected" detection answers (tests) |
+//! | `--minimized` | start without showing the window: the tray and reminders run (autostart) |
 //!
 //! With none of these the app starts undecided: the UI asks (the welcome view).
 
@@ -45,6 +46,9 @@ pub struct LaunchOptions {
     pub open_command: Option<PathBuf>,
     /// `OMAHALLINTA_FAKE_PROTECTION` (tests): replaces the OS detector.
     pub fake_protection: Option<crate::types::ProtectionStatus>,
+    /// `--minimized` (autostart): no window until the tray or a second start
+    /// asks for it.
+    pub minimized: bool,
 }
 
 fn non_empty(v: Option<String>) -> Option<String> {
@@ -68,11 +72,13 @@ impl LaunchOptions {
             open_command: non_empty(env("OMAHALLINTA_OPEN_COMMAND")).map(PathBuf::from),
             fake_protection: non_empty(env("OMAHALLINTA_FAKE_PROTECTION"))
                 .and_then(|v| crate::protection::parse_fake(&v)),
+            minimized: false,
         };
         let mut args = args.into_iter();
         while let Some(a) = args.next() {
             match a.as_str() {
                 "--demo" => o.demo = true,
+                "--minimized" => o.minimized = true,
                 "--portal" => o.portal_url = non_empty(args.next()),
                 _ => {
                     if let Some(url) = a.strip_prefix("--portal=") {
@@ -202,8 +208,7 @@ web = "https://oma.ipp.fi/"
             lang: Lang::Fi,
             portal_url: url.into(),
             portal_choice: choice,
-            remembered: Default::default(),
-            update_snooze: None,
+            ..Default::default()
         }
     }
 
@@ -237,6 +242,9 @@ web = "https://oma.ipp.fi/"
             PortalTarget::Undecided
         );
         assert!(!parse(&[], &[]).overrides_portal());
+        // Autostart's `--minimized` hides the window, it chooses no portal.
+        let m = parse(&["--minimized"], &[]);
+        assert!(m.minimized && !m.overrides_portal() && !parse(&[], &[]).minimized);
         for o in [
             parse(&["--demo"], &[]),
             parse(&[], &[("OMAHALLINTA_DEMO", "1")]),

@@ -4,6 +4,7 @@
 //! reference portal. Tokens, passwords and file paths never reach the web view.
 
 pub mod app_dirs;
+pub mod autostart;
 pub mod commands;
 pub mod demo;
 pub mod downloads;
@@ -21,6 +22,7 @@ pub mod qr;
 pub mod settings;
 pub mod startup;
 pub mod state;
+pub mod tray;
 pub mod types;
 pub mod updates;
 pub mod webkit_env;
@@ -94,6 +96,21 @@ fn main_window(app: &tauri::App, core: &Arc<Core>) -> tauri::Result<()> {
     Ok(())
 }
 
+/// Issue 17: the tray with what needs attention, and the OS autostart entry
+/// following the setting. `--minimized` (autostart) keeps the window hidden,
+/// unless there is no tray to open it from.
+fn tray_and_autostart(app: &tauri::App, core: &Arc<Core>, minimized: bool) {
+    match tray::install(app, core.clone()) {
+        Ok(()) if minimized => startup::stay_hidden(),
+        Ok(()) => {}
+        Err(e) => tracing::warn!("no tray icon: {e}"),
+    }
+    let launcher = autostart::PluginLauncher(app.handle());
+    if let Err(e) = autostart::reconcile(core.settings().autostart, &launcher) {
+        tracing::warn!("{e}");
+    }
+}
+
 fn show(window: &tauri::Window) {
     if let Err(e) = window.show() {
         tracing::warn!("showing the main window failed: {e}");
@@ -135,6 +152,7 @@ pub fn run() {
                 .build(),
         )
         .plugin(tauri_plugin_notification::init())
+        .plugin(autostart::plugin())
         // Signed updates; the feed and its key come from the operator profile
         // (commands::updates), never from the web view.
         .plugin(tauri_plugin_updater::Builder::new().build())
@@ -154,6 +172,7 @@ pub fn run() {
                     .with_version(app.package_info().version.to_string()),
             );
             app.manage(core.clone());
+            tray_and_autostart(app, &core, launch.minimized);
             main_window(app, &core)?;
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(state::background(

@@ -8,7 +8,7 @@
 
 use crate::types::Lang;
 use chrono::NaiveDate;
-use portal_api::{OrderedService, ServiceList, ServiceStatus, Validity};
+use portal_api::{OrderedService, ServiceList, Validity};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -49,17 +49,36 @@ impl Shown {
     }
 }
 
+/// Days from `today` to the end of a fixed-term service (negative: ended),
+/// when it is inside the policy's window: at most the first milestone ahead,
+/// or ended at most [`ENDED_WITHIN_DAYS`] ago.
+fn days_left(s: &OrderedService, today: NaiveDate) -> Option<i64> {
+    let end = s.end_date.filter(|_| s.validity == Validity::FixedTerm)?;
+    let left = (end - today).num_days();
+    (-ENDED_WITHIN_DAYS..=MILESTONES[0])
+        .contains(&left)
+        .then_some(left)
+}
+
+/// How many services need attention on `today` (the tray's count): the
+/// fixed-term ones inside the reminder window, whether or not their
+/// reminder was shown already.
+pub fn needing_attention(list: &ServiceList, today: NaiveDate) -> usize {
+    list.services
+        .iter()
+        .filter(|s| days_left(s, today).is_some())
+        .count()
+}
+
 /// The reminders due on `today`, soonest end first.
 pub fn due<'a>(list: &'a ServiceList, today: NaiveDate, shown: &Shown) -> Vec<Due<'a>> {
     let mut out = Vec::new();
     for s in &list.services {
-        let Some(end) = s.end_date.filter(|_| s.validity == Validity::FixedTerm) else {
+        let Some(left) = days_left(s, today) else {
             continue;
         };
-        let left = (end - today).num_days();
         if left < 0 {
-            let ended = s.status == ServiceStatus::Ended || left < 0;
-            if ended && -left <= ENDED_WITHIN_DAYS && !shown.has(s.id, "ended") {
+            if !shown.has(s.id, "ended") {
                 out.push(Due {
                     service: s,
                     days_left: None,
@@ -71,7 +90,7 @@ pub fn due<'a>(list: &'a ServiceList, today: NaiveDate, shown: &Shown) -> Vec<Du
         // The nearest milestone not yet passed; shown already, or a nearer
         // one shown, means nothing to say.
         let Some(m) = MILESTONES.iter().rev().find(|m| left <= **m) else {
-            continue;
+            continue; // unreachable: days_left is within the first milestone
         };
         let nearer_shown = MILESTONES
             .iter()
@@ -89,10 +108,15 @@ pub fn due<'a>(list: &'a ServiceList, today: NaiveDate, shown: &Shown) -> Vec<Du
     out
 }
 
+/// The shell's messages (`locales/*/shell.ftl`) in the UI's language.
+pub(crate) fn localizer(lang: Lang) -> l10n::Localizer {
+    l10n::Localizer::new(lang.into())
+}
+
 /// Title and body of one notification for `due` (empty: `None`).
 pub fn notification(due: &[Due<'_>], lang: Lang) -> Option<(String, String)> {
     let first = due.first()?;
-    let l = l10n::Localizer::new(lang.into());
+    let l = localizer(lang);
     let mut args = l10n::FluentArgs::new();
     if due.len() > 1 {
         args.set("count", due.len() as i64);
@@ -167,15 +191,15 @@ impl ShownStore {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use portal_api::LocalizedText;
+    use portal_api::{LocalizedText, ServiceStatus};
 
-    fn d(s: &str) -> NaiveDate {
+    pub(crate) fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
     }
 
-    fn service(id: i64, end: &str, validity: Validity) -> OrderedService {
+    pub(crate) fn service(id: i64, end: &str, validity: Validity) -> OrderedService {
         OrderedService {
             id,
             product_id: format!("p{id}"),
@@ -193,7 +217,7 @@ mod tests {
         }
     }
 
-    fn list(services: Vec<OrderedService>) -> ServiceList {
+    pub(crate) fn list(services: Vec<OrderedService>) -> ServiceList {
         ServiceList {
             services,
             monthly_total_cents: 0,
@@ -250,6 +274,30 @@ mod tests {
         // Started again 3 days before the end: "7" once, not "14" again.
         let got = run(&l, d("2026-12-28"), 2, &mut shown);
         assert_eq!(got, vec![(3, "7".to_string())]);
+    }
+
+    #[test]
+    fn attention_counts_the_window_whether_or_not_reminded() {
+        let mut open = service(1, "2026-12-31", Validity::UntilFurtherNotice);
+        open.end_date = None;
+        let l = list(vec![
+            open,
+            service(2, "2027-01-15", Validity::FixedTerm), // 45 days left
+            service(3, "2027-01-16", Validity::FixedTerm), // 46: not yet
+            service(4, "2026-11-01", Validity::FixedTerm), // ended 30 days ago
+            service(5, "2026-10-31", Validity::FixedTerm), // 31: long gone
+            service(6, "2026-12-01", Validity::FixedTerm), // ends today
+        ]);
+        let today = d("2026-12-01");
+        assert_eq!(needing_attention(&l, today), 3);
+        // Shown reminders still count: the tray says what needs attention.
+        let mut shown = Shown::default();
+        for due in due(&l, today, &Shown::default()) {
+            shown.mark(&due);
+        }
+        assert!(due(&l, today, &shown).is_empty());
+        assert_eq!(needing_attention(&l, today), 3);
+        assert_eq!(needing_attention(&list(vec![]), today), 0);
     }
 
     #[test]

@@ -15,6 +15,7 @@ impl Default for Settings {
             portal_choice: None,
             remembered: Default::default(),
             update_snooze: None,
+            autostart: false,
         }
     }
 }
@@ -70,6 +71,7 @@ mod tests {
             portal_choice: Some(crate::types::PortalChoice::Demo),
             remembered: [("portal".to_string(), Some("a@example.fi".to_string()))].into(),
             update_snooze: None,
+            autostart: true,
         };
         store.save(&s).unwrap();
         assert_eq!(store.load(), s);
@@ -91,5 +93,16 @@ mod tests {
         // An older file without portal_url still loads.
         std::fs::write(dir.path().join(FILE_NAME), br#"{"lang":"fi"}"#).unwrap();
         assert_eq!(store.load().lang, Lang::Fi);
+    }
+
+    #[test]
+    fn autostart_is_off_unless_chosen() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SettingsStore::new(dir.path());
+        assert!(!Settings::default().autostart);
+        assert!(!store.load().autostart);
+        // A file from before the setting existed: off.
+        std::fs::write(dir.path().join(FILE_NAME), br#"{"lang":"fi"}"#).unwrap();
+        assert!(!store.load().autostart);
     }
 }

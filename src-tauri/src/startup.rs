@@ -36,6 +36,12 @@ pub fn show_once(show: impl FnOnce()) -> bool {
     true
 }
 
+/// `--minimized` (autostart): [`show_once`] never shows the window; the
+/// tray or a second start does.
+pub fn stay_hidden() {
+    SHOWN.store(true, Ordering::Release);
+}
+
 /// The `sessionStorage` key the UI sets once it has used the snapshot
 /// (`ui/src/lib/state.svelte.ts`): a reload of the page reads the state afresh.
 pub const SNAPSHOT_USED_KEY: &str = "oma-startup-used";

@@ -68,6 +68,8 @@ pub struct Core {
     remembered: Mutex<bool>,
     /// Wakes the background task (after a sign-in).
     wake: Notify,
+    /// Wakes the tray: what needs attention, or the language, may have changed.
+    attention: Notify,
     /// The app's version (the bundle's, which release builds may set).
     version: String,
     /// One keychain access at a time: concurrent Secret Service calls from
@@ -108,6 +110,7 @@ impl Core {
             online: Mutex::new(None),
             remembered: Mutex::new(false),
             wake: Notify::new(),
+            attention: Notify::new(),
             version: env!("CARGO_PKG_VERSION").to_string(),
             keychain: tokio::sync::Mutex::new(()),
         })
@@ -392,6 +395,7 @@ impl Core {
         if next != *s {
             self.settings_store.save(&next)?;
             *s = next;
+            self.attention.notify_one();
         }
         Ok(())
     }
@@ -552,6 +556,7 @@ impl Core {
         let _one = self.keychain.lock().await;
         let result = client.sign_out().await.map_err(Error::from);
         self.note_remembered(None);
+        self.attention.notify_one();
         result.and(downloads)
     }
 
@@ -597,7 +602,9 @@ impl Core {
 
     pub async fn services(&self) -> Result<Cached<ServiceList>> {
         let client = self.client().await?;
-        self.track_cached(&client, client.services_cached().await)
+        let list = self.track_cached(&client, client.services_cached().await);
+        self.attention.notify_one();
+        list
     }
 
     async fn peek_or_fetch_services(&self) -> Option<Result<ServiceList>> {
@@ -795,6 +802,7 @@ impl Core {
 
     /// Emits `outbox-delivered` with the outbox as it now is.
     async fn emit_outbox(&self, delivered: u32) {
+        self.attention.notify_one();
         if let Ok(summary) = self.outbox_count().await {
             events::emit(
                 &*self.events,
@@ -828,7 +836,38 @@ impl Core {
         }
     }
 
-    /// The start-up reminder's text, when a fixed-term service ends soon.
+    /// What needs attention for the tray: the signed-in account's services
+    /// as last listed (no network) and its feedback outbox; nothing when
+    /// signed out.
+    pub async fn attention(&self) -> crate::tray::Attention {
+        let Ok(client) = self.client().await else {
+            return Default::default();
+        };
+        let Some(account) = client.account().await else {
+            return Default::default();
+        };
+        let services = client.peek_services(&account).map(|c| c.data);
+        let outbox = self.outbox_count().await.ok();
+        crate::tray::Attention::of(services.as_ref(), outbox.as_ref())
+    }
+
+    /// Resolves when what [`Core::attention`] answers may have changed.
+    pub async fn attention_changed(&self) {
+        self.attention.notified().await
+    }
+
+    /// "Start with the computer, minimized": registered with the OS first,
+    /// then remembered (a refusal changes nothing).
+    pub fn set_autostart(
+        &self,
+        enabled: bool,
+        launcher: &dyn crate::autostart::Launcher,
+    ) -> Result<bool> {
+        launcher.set(enabled)?;
+        self.update_settings(|s| s.autostart = enabled)?;
+        Ok(enabled)
+    }
+
     /// The reminders store of the signed-in account.
     async fn reminder_store(&self) -> Option<crate::notify::ShownStore> {
         let portal = self.portal().await.ok()?;

@@ -248,6 +248,25 @@ pub struct Settings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(skip)]
     pub update_snooze: Option<UpdateSnooze>,
+    /// "Start with the computer, minimized" (off by default); applied through
+    /// the autostart plugin (`src/autostart.rs`).
+    #[serde(default)]
+    pub autostart: bool,
+}
+
+/// A view the tray menu opens (`navigate` event).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
+pub enum TrayView {
+    Services,
+    Feedback,
+}
+
+/// Payload of the `navigate` event: the tray menu asks the UI to show a view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Navigate {
+    pub view: TrayView,
 }
 
 /// An update offer hidden until `until` (settings).

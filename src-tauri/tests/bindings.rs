@@ -137,6 +137,8 @@ fn generate() -> BTreeMap<String, String> {
         StartupSnapshot,
         ProtectionStatus,
         ServiceDevices,
+        TrayView,
+        Navigate,
     );
     let mut out = BTreeMap::new();
     for name in &ours {

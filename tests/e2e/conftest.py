@@ -217,10 +217,10 @@ def tauri_driver(portal: Portal, workdir: Path, opened_log: Path):
 class App:
     """One running app (one WebDriver session) with helpers."""
 
-    def __init__(self, driver_url: str):
+    def __init__(self, driver_url: str, args: list[str] | None = None):
         opts = ArgOptions()
         opts.set_capability("browserName", "wry")
-        opts.set_capability("tauri:options", {"application": str(APP)})
+        opts.set_capability("tauri:options", {"application": str(APP), "args": list(args or [])})
         # A bounded HTTP timeout: a hung WebDriver command fails the test, never the run.
         config = ClientConfig(
             remote_server_addr=driver_url, timeout=120, proxy=Proxy({"proxyType": ProxyType.DIRECT})

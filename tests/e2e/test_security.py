@@ -46,6 +46,8 @@ def test_csp_and_ipc_allow_list(start_app, portal: Portal):
         # The updater is driven from Rust only (feed and key from the operator profile).
         ("plugin:updater|check", {}),
         ("plugin:updater|download_and_install", {"rid": 0}),
+        # Autostart only through the app's own set_autostart (settings follow).
+        ("plugin:autostart|enable", {}),
         ("no_such_command", {}),
     ]:
         assert invoke(app, cmd, args).startswith("refused"), cmd

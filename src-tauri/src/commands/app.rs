@@ -31,3 +31,20 @@ pub async fn portal_info(state: AppState<'_>) -> Result<PortalInfo> {
 pub async fn choose_portal(state: AppState<'_>, choice: PortalChoice) -> Result<AppInfo> {
     state.choose_portal(choice).await
 }
+
+/// Whether the app starts with the computer, minimized (Settings).
+#[tauri::command]
+pub async fn autostart(state: AppState<'_>) -> Result<bool> {
+    Ok(state.settings().autostart)
+}
+
+/// Turns "start with the computer, minimized" on or off: the OS entry
+/// (autostart plugin) first, then the setting; answers the new state.
+#[tauri::command]
+pub async fn set_autostart(
+    app: tauri::AppHandle,
+    state: AppState<'_>,
+    enabled: bool,
+) -> Result<bool> {
+    state.set_autostart(enabled, &crate::autostart::PluginLauncher(&app))
+}

@@ -9,6 +9,7 @@ export type { DownloadState } from "./bindings/app/DownloadState";
 export type { DownloadStatus } from "./bindings/app/DownloadStatus";
 export type { FeedbackOutcome } from "./bindings/app/FeedbackOutcome";
 export type { Lang } from "./bindings/app/Lang";
+export type { Navigate } from "./bindings/app/Navigate";
 export type { OperatorInfo } from "./bindings/app/OperatorInfo";
 export type { PortalChoice } from "./bindings/app/PortalChoice";
 export type { PortalInfo } from "./bindings/app/PortalInfo";
@@ -23,6 +24,7 @@ export type { SessionInfo } from "./bindings/app/SessionInfo";
 export type { Settings } from "./bindings/app/Settings";
 export type { SignInOutcome } from "./bindings/app/SignInOutcome";
 export type { StartupSnapshot } from "./bindings/app/StartupSnapshot";
+export type { TrayView } from "./bindings/app/TrayView";
 export type { UpdateOffer } from "./bindings/app/UpdateOffer";
 export type { UpdateProgress } from "./bindings/app/UpdateProgress";
 

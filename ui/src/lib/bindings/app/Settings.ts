@@ -13,4 +13,9 @@ portal_url: string,
 /**
  * The first-run choice; `null` = not chosen yet.
  */
-portal_choice: PortalChoice | null, };
+portal_choice: PortalChoice | null, 
+/**
+ * "Start with the computer, minimized" (off by default); applied through
+ * the autostart plugin (`src/autostart.rs`).
+ */
+autostart: boolean, };

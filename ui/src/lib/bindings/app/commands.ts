@@ -13,6 +13,7 @@ import type { DownloadStatus } from "./DownloadStatus";
 import type { FeedbackOutcome } from "./FeedbackOutcome";
 import type { FeedbackRequest } from "../api/FeedbackRequest";
 import type { Lang } from "./Lang";
+import type { Navigate } from "./Navigate";
 import type { OrderReceipt } from "../api/OrderReceipt";
 import type { OrderRequest } from "../api/OrderRequest";
 import type { OrderedService } from "../api/OrderedService";
@@ -35,6 +36,12 @@ export const appInfo = () => call<AppInfo>("app_info");
 
 /** Persisted in settings. */
 export const setLanguage = (lang: Lang) => call<void>("set_language", { lang });
+
+/** "Start with the computer, minimized" (off by default). */
+export const autostart = () => call<boolean>("autostart");
+
+/** Registers (or removes) the app with the OS's autostart, then remembers it; answers the new state (`io` and nothing changed when the OS refuses). */
+export const setAutostart = (enabled: boolean) => call<boolean>("set_autostart", { enabled });
 
 /** The portal in use (Settings); no network. */
 export const portalInfo = () => call<PortalInfo>("portal_info");
@@ -137,4 +144,6 @@ export type EventMap = {
   "outbox-delivered": OutboxDelivered;
   /** While an update downloads. */
   "update-progress": UpdateProgress;
+  /** The tray menu asks the UI to show a view. */
+  "navigate": Navigate;
 };
