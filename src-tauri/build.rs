@@ -38,6 +38,9 @@ const COMMANDS: &[&str] = &[
     "edit_mix",
     "change_email",
     "change_password",
+    "request_password_reset",
+    "reset_password",
+    "take_deep_link",
 ];
 
 /// The operator profile (see `src/profile.rs`): `operator.toml` at the repository root, or

@@ -9,6 +9,8 @@ pub const CONNECTIVITY: &str = "connectivity";
 pub const SESSION_EXPIRED: &str = "session-expired";
 pub const OUTBOX_DELIVERED: &str = "outbox-delivered";
 pub const UPDATE_PROGRESS: &str = "update-progress";
+/// An `omahallinta://` link arrived ([`crate::deeplink::DeepLinkView`]).
+pub const DEEP_LINK: &str = "deep-link";
 
 /// Where events go: the web view (Tauri) or a recorder (tests).
 pub trait Events: Send + Sync + 'static {

@@ -4,6 +4,7 @@
 //! reference portal. Tokens, passwords and file paths never reach the web view.
 
 pub mod commands;
+pub mod deeplink;
 pub mod demo;
 pub mod downloads;
 pub mod error;
@@ -124,13 +125,19 @@ pub fn run() {
 
     tauri::Builder::default()
         // First plugin: a second start focuses the running window instead.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(w) = app.get_webview_window("main") {
+        // A link it was given (`omahallinta://…`) goes to the running app.
+        .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
+            let second = deeplink::second_instance(&argv);
+            if let (Some(link), Some(core)) = (second.link, app.try_state::<Arc<Core>>()) {
+                core.open_deep_link(link);
+            }
+            if let Some(w) = app.get_webview_window("main").filter(|_| second.focus) {
                 let _ = w.unminimize();
                 let _ = w.show();
                 let _ = w.set_focus();
             }
         }))
+        .plugin(tauri_plugin_deep_link::init())
         // Size, position and maximized state are restored; visibility is not: the
         // window is shown when its page starts loading (`main_window`).
         .plugin(
@@ -158,6 +165,20 @@ pub fn run() {
                     .with_version(app.package_info().version.to_string()),
             );
             app.manage(core.clone());
+            if let Some(link) = deeplink::from_args(&args) {
+                core.open_deep_link(link);
+            }
+            // macOS delivers links as events, not arguments.
+            #[cfg(target_os = "macos")]
+            {
+                use tauri_plugin_deep_link::DeepLinkExt;
+                let core = core.clone();
+                app.deep_link().on_open_url(move |e| {
+                    if let Some(url) = e.urls().last() {
+                        core.open_deep_link(deeplink::parse(url.as_str()));
+                    }
+                });
+            }
             main_window(app, &core)?;
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(state::background(
@@ -192,6 +213,9 @@ pub fn run() {
             commands::session::restore_session,
             commands::session::sign_in,
             commands::session::sign_out,
+            commands::session::request_password_reset,
+            commands::session::reset_password,
+            commands::session::take_deep_link,
             commands::portal::cached_services,
             commands::portal::services,
             commands::portal::customer,

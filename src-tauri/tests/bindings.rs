@@ -47,6 +47,7 @@ fn generate() -> BTreeMap<String, String> {
         StartupSnapshot,
         ProtectionStatus,
         ServiceDevices,
+        omahallinta_lib::deeplink::DeepLinkView,
     );
     let mut out = BTreeMap::new();
     for name in &ours {

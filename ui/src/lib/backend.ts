@@ -17,6 +17,7 @@ import type {
   AppInfo,
   Cached,
   Connectivity,
+  DeepLinkView,
   DownloadStatus,
   FeedbackOutcome,
   Lang,
@@ -54,6 +55,9 @@ const ERROR_CODES = {
   invalid_phone: true,
   wrong_current_password: true,
   weak_password: true,
+  reset_token_invalid: true,
+  reset_token_expired: true,
+  reset_token_used: true,
   no_billing_agreement: true,
   pay_tv_card_required: true,
   product_not_orderable: true,
@@ -157,6 +161,13 @@ export const signIn = (email: string, password: string, remember: boolean) =>
 /** Rejects with `feedback_pending` (changing nothing) when the account has queued feedback
  * and `queuedFeedback` is null. */
 export const signOut = (queuedFeedback: QueuedFeedbackChoice | null) => call<void>("sign_out", { queuedFeedback });
+/** "Unohtuiko salasana?": resolves the same whether the address is a customer's or not. */
+export const requestPasswordReset = (email: string) => call<void>("request_password_reset", { email });
+/** "Aseta uusi salasana" with the last reset link (its token stays in the shell); rejects with
+ * `reset_token_used` / `reset_token_expired` / `reset_token_invalid` or `weak_password`. */
+export const resetPassword = (newPassword: string) => call<void>("reset_password", { newPassword });
+/** The `omahallinta://` link that started the app or arrived since, once (null: none). */
+export const takeDeepLink = () => call<DeepLinkView | null>("take_deep_link");
 export const cachedServices = () => call<Cached<ServiceList> | null>("cached_services");
 export const services = () => call<Cached<ServiceList>>("services");
 export const customer = () => call<Cached<CustomerDetails>>("customer");
@@ -230,6 +241,7 @@ type EventMap = {
   "session-expired": null;
   "outbox-delivered": OutboxDelivered;
   "update-progress": UpdateProgress;
+  "deep-link": DeepLinkView;
 };
 
 export type BackendEvent = keyof EventMap;
