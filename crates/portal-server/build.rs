@@ -24,7 +24,10 @@ fn main() {
             .collect();
         files.sort();
         for file in files {
-            let name = file.file_name().and_then(|n| n.to_str()).expect("utf-8 name");
+            let name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("utf-8 name");
             writeln!(
                 out,
                 "    ({:?}, {:?}, include_str!({:?})),",

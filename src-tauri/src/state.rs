@@ -771,7 +771,10 @@ impl Core {
     pub async fn request_password_reset(&self, email: &str) -> Result<()> {
         let client = self.client().await?;
         let lang = self.settings.lock().unwrap().lang.as_str();
-        self.track(&client, client.request_password_reset(email, Some(lang)).await)
+        self.track(
+            &client,
+            client.request_password_reset(email, Some(lang)).await,
+        )
     }
 
     /// "Aseta uusi salasana" with the token of the last reset link. A link

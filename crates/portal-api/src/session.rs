@@ -127,7 +127,9 @@ mod tests {
     #[test]
     fn reset_token_shape_is_exact() {
         assert!(is_reset_token_shape(&"a".repeat(43)));
-        assert!(is_reset_token_shape("AZaz09-_AZaz09-_AZaz09-_AZaz09-_AZaz09-_abc"));
+        assert!(is_reset_token_shape(
+            "AZaz09-_AZaz09-_AZaz09-_AZaz09-_AZaz09-_abc"
+        ));
         assert!(!is_reset_token_shape(&"a".repeat(42)));
         assert!(!is_reset_token_shape(&"a".repeat(44)));
         assert!(!is_reset_token_shape(&format!("{}=", "a".repeat(42))));

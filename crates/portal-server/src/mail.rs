@@ -423,7 +423,10 @@ mod tests {
             ("name", "Anna <Perhe>"),
             ("email", "anna@example.fi"),
             ("set_password_link", "omahallinta://reset?token=T"),
-            ("open_app_link", "omahallinta://activate?email=anna%40example.fi"),
+            (
+                "open_app_link",
+                "omahallinta://activate?email=anna%40example.fi",
+            ),
             ("reset_link", "omahallinta://reset?token=T"),
             ("valid_days", "7"),
             ("valid_minutes", "30"),

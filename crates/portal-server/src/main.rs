@@ -42,13 +42,23 @@ struct Cli {
     /// Send email through this SMTP server: smtp://[user:pass@]host:port
     /// (plain; add ?tls=required for STARTTLS) or smtps://… (TLS). Without
     /// it, emails are written as .eml files to --mail-dir.
-    #[arg(long, value_name = "URL", env = "PORTAL_SMTP_URL", hide_env_values = true)]
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "PORTAL_SMTP_URL",
+        hide_env_values = true
+    )]
     smtp_url: Option<String>,
     /// Where emails are written without --smtp-url (default: <data dir>/mail).
     #[arg(long, value_name = "DIR")]
     mail_dir: Option<PathBuf>,
     /// The sender of the portal's emails.
-    #[arg(long, value_name = "MAILBOX", env = "PORTAL_MAIL_FROM", default_value = "Omahallinta <noreply@example.fi>")]
+    #[arg(
+        long,
+        value_name = "MAILBOX",
+        env = "PORTAL_MAIL_FROM",
+        default_value = "Omahallinta <noreply@example.fi>"
+    )]
     mail_from: String,
     /// How long a password reset link works, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 30 * 60)]

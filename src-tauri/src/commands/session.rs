@@ -46,8 +46,6 @@ pub async fn reset_password(state: AppState<'_>, new_password: String) -> Result
 
 /// The `omahallinta://` link that started the app (or arrived since), once.
 #[tauri::command]
-pub async fn take_deep_link(
-    state: AppState<'_>,
-) -> Result<Option<crate::deeplink::DeepLinkView>> {
+pub async fn take_deep_link(state: AppState<'_>) -> Result<Option<crate::deeplink::DeepLinkView>> {
     Ok(state.take_deep_link())
 }

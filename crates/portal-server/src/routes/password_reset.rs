@@ -55,9 +55,13 @@ pub(crate) async fn request_password_reset(
     let task_state = state.clone();
     tokio::spawn(async move {
         if let Some((customer_id,)) = customer {
-            if let Err(e) =
-                issue_and_send(&task_state, customer_id, MailKind::Reset, language.as_deref())
-                    .await
+            if let Err(e) = issue_and_send(
+                &task_state,
+                customer_id,
+                MailKind::Reset,
+                language.as_deref(),
+            )
+            .await
             {
                 tracing::warn!(code = %e.code(), "could not issue a password reset link");
             }
@@ -210,14 +214,15 @@ async fn token_state<'e>(
     .fetch_optional(db)
     .await?;
     let Some((id, customer_id, expires_at, used_at)) = row else {
-        return Err(ApiError::new(ErrorCode::ResetTokenInvalid, "unknown reset token").field("token"));
+        return Err(
+            ApiError::new(ErrorCode::ResetTokenInvalid, "unknown reset token").field("token"),
+        );
     };
     if used_at.is_some() {
-        return Err(ApiError::new(
-            ErrorCode::ResetTokenUsed,
-            "the reset link was used already",
-        )
-        .field("token"));
+        return Err(
+            ApiError::new(ErrorCode::ResetTokenUsed, "the reset link was used already")
+                .field("token"),
+        );
     }
     if now_ms() >= expires_at {
         return Err(

@@ -52,13 +52,18 @@ async fn a_reset_email_arrives_over_smtp_and_its_link_works_once() {
         Some("Omahallinta – set a new password")
     );
     let text = mail.decoded();
-    assert!(text.contains("text/plain") && text.contains("text/html"), "{text}");
+    assert!(
+        text.contains("text/plain") && text.contains("text/html"),
+        "{text}"
+    );
     assert!(text.contains("You asked to change your password"), "{text}");
     let token = mail.reset_token();
     assert_eq!(token.len(), portal_api::RESET_TOKEN_LEN, "{token}");
 
     // A weak password does not use up the link.
-    confirm(&api, &token, "lyhyt").await.expect_err(422, "weak_password");
+    confirm(&api, &token, "lyhyt")
+        .await
+        .expect_err(422, "weak_password");
     confirm(&api, &token, NEW_PASSWORD).await.expect(204);
     // Every session is signed out, the old password no longer works.
     other_session
@@ -164,9 +169,12 @@ async fn reset_requests_are_limited_per_address_and_per_client() {
         assert!(r.headers.get("retry-after").is_some());
     }
     // Four requests from this address: a fresh email address waits too.
-    api.post("/api/v1/password-reset", json!({"email": "uusi@example.fi"}))
-        .await
-        .expect_err(429, "rate_limited");
+    api.post(
+        "/api/v1/password-reset",
+        json!({"email": "uusi@example.fi"}),
+    )
+    .await
+    .expect_err(429, "rate_limited");
 }
 
 #[tokio::test]
@@ -174,7 +182,10 @@ async fn the_activation_email_sets_the_first_password_and_opens_the_app() {
     let mut sink = SmtpSink::start().await;
     let server = server_with(with_smtp(&sink)).await;
     assert!(server.send_activation(FAMILY.email).await.unwrap());
-    assert!(!server.send_activation("ei-asiakas@example.fi").await.unwrap());
+    assert!(!server
+        .send_activation("ei-asiakas@example.fi")
+        .await
+        .unwrap());
     let mail = sink.next().await;
     let text = mail.decoded();
     assert_eq!(

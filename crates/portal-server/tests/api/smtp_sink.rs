@@ -118,7 +118,10 @@ impl SmtpSink {
 
     /// Whatever arrives within `wait`.
     pub async fn try_next(&mut self, wait: Duration) -> Option<Mail> {
-        tokio::time::timeout(wait, self.rx.recv()).await.ok().flatten()
+        tokio::time::timeout(wait, self.rx.recv())
+            .await
+            .ok()
+            .flatten()
     }
 }
 
@@ -135,7 +138,10 @@ async fn session(
         let upper = line.to_ascii_uppercase();
         let reply: &[u8] = if upper.starts_with("EHLO") {
             b"250-sink.test\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n"
-        } else if upper.starts_with("HELO") || upper.starts_with("RSET") || upper.starts_with("NOOP") {
+        } else if upper.starts_with("HELO")
+            || upper.starts_with("RSET")
+            || upper.starts_with("NOOP")
+        {
             b"250 OK\r\n"
         } else if upper.starts_with("MAIL FROM:") {
             from = line[10..].trim().to_string();
