@@ -105,8 +105,7 @@ pub fn parse(raw: &str) -> Option<DeepLink> {
 pub fn from_args<S: AsRef<str>>(args: &[S]) -> Option<Option<DeepLink>> {
     args.iter()
         .map(AsRef::as_ref)
-        .filter(|a| is_ours(a))
-        .next_back()
+        .rfind(|a| is_ours(a))
         .map(parse)
 }
 

@@ -160,11 +160,7 @@ pub(crate) async fn confirm_password_reset(
     // token, and the token's state is reported first.
     token_state(&state.db, &hash).await?;
     if !password_strength(&req.new_password).acceptable() {
-        return Err(ApiError::new(
-            ErrorCode::WeakPassword,
-            "the new password is too weak: at least 10 characters and three of lower case, upper case, digits and other characters",
-        )
-        .field("new_password"));
+        return Err(ApiError::weak_password());
     }
     let new_hash = crate::auth::hash_password_blocking(&state, req.new_password.clone()).await?;
     let _guard = state.write_lock.lock().await;
