@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packaging metadata, checked without building a bundle: the AppStream metainfo
 # (appstreamcli validate), the .desktop template rendered as the bundler does
-# (desktop-file-validate), and every icon size tauri.conf.json lists exists with that size.
+# (desktop-file-validate) with its deep-link scheme handler, and every icon size tauri.conf.json lists exists with that size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 appstreamcli validate --no-net --pedantic src-tauri/linux/fi.omahallinta.desktop.metainfo.xml
@@ -21,5 +21,10 @@ for icon in conf["bundle"]["icon"]:
     want = int(m.group(1)) * (2 if m.group(3) else 1)
     got = subprocess.run(["identify", "-format", "%w %h", path], capture_output=True, text=True, check=True).stdout.split()
     assert got == [str(want), str(want)], f"{icon}: {got}"
+# The .deb/.rpm desktop entry registers every deep-link scheme, and passes the URL on.
+entry = open("src-tauri/linux/omahallinta.desktop").read()
+for scheme in conf["plugins"]["deep-link"]["desktop"]["schemes"]:
+    assert f"x-scheme-handler/{scheme};" in entry, f"MimeType lacks x-scheme-handler/{scheme}"
+assert re.search(r"^Exec=.* %u$", entry, re.M), "Exec must pass the link (%u)"
 print("packaging: metainfo, desktop entry and", len(conf["bundle"]["icon"]), "icons OK")
 PY

@@ -457,3 +457,19 @@ update-downloading-percent = Downloading the update… { $percent } %
 update-progress-label = Update download
 update-installing = Installing the update. The app will restart.
 update-package-manager = This installation is updated by your system's package manager: open Software Updates, or run sudo apt upgrade.
+
+# Forgotten password and omahallinta:// links
+signin-forgot = Forgot your password?
+signin-password-reset = Your new password is set and every sign-in has ended. Sign in with the new password.
+forgot-title = Forgot your password?
+forgot-intro = Enter your email address. We will send it a link with which you set a new password in the Omahallinta app.
+forgot-missing = Enter your email address.
+forgot-submit = Send the link
+forgot-sending = Sending…
+forgot-sent = Check your email. If { $email } is an Omahallinta user name, a link to set a new password was sent to it. The link is valid for 30 minutes and works once.
+forgot-back = Back to sign-in
+reset-title = Set a new password
+reset-intro = Enter the new password twice. Every sign-in of yours ends, and you then sign in with the new password.
+reset-submit = Set the password
+reset-new-link = Ask for a new link
+app-link-ignored = The link that was opened was not recognised, so it was not used. Open the link again from the email or ask for a new one.

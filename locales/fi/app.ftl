@@ -457,3 +457,19 @@ update-downloading-percent = Ladataan päivitystä… { $percent } %
 update-progress-label = Päivityksen lataus
 update-installing = Asennetaan päivitystä. Sovellus käynnistyy uudelleen.
 update-package-manager = Tämä asennus päivitetään järjestelmän paketinhallinnalla: avaa Ohjelmistopäivitykset tai anna komento sudo apt upgrade.
+
+# Forgotten password and omahallinta:// links
+signin-forgot = Unohtuiko salasana?
+signin-password-reset = Uusi salasana on asetettu, ja kaikki kirjautumiset päättyivät. Kirjaudu sisään uudella salasanalla.
+forgot-title = Unohtuiko salasana?
+forgot-intro = Kirjoita sähköpostiosoitteesi. Lähetämme siihen linkin, jolla voit asettaa uuden salasanan Omahallinta-sovelluksessa.
+forgot-missing = Kirjoita sähköpostiosoite.
+forgot-submit = Lähetä linkki
+forgot-sending = Lähetetään…
+forgot-sent = Tarkista sähköpostisi. Jos { $email } on Omahallinnan tunnus, siihen on lähetetty linkki uuden salasanan asettamiseen. Linkki on voimassa 30 minuuttia ja toimii kerran.
+forgot-back = Takaisin kirjautumiseen
+reset-title = Aseta uusi salasana
+reset-intro = Kirjoita uusi salasana kahdesti. Kaikki kirjautumisesi päättyvät, ja kirjaudut sen jälkeen uudella salasanalla.
+reset-submit = Aseta salasana
+reset-new-link = Tilaa uusi linkki
+app-link-ignored = Avattua linkkiä ei tunnistettu, joten sitä ei käytetty. Avaa linkki uudelleen sähköpostiviestistä tai tilaa uusi.

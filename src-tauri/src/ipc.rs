@@ -84,6 +84,7 @@ macro_rules! ipc_surface {
         mod check {
             use crate::commands::AppState;
             use crate::error::Result;
+            pub use crate::deeplink::DeepLinkView;
             pub use crate::types::*;
             pub use portal_api::{
                 BillingSummary, Catalogue, CustomerDetails, CustomerServiceContact,

@@ -45,6 +45,13 @@ ipc_surface! {
         /// cached files, downloaded installers, the remembered address); with feedback queued and
         /// `null`, rejects with `feedback_pending` and changes nothing.
         session::sign_out[state](queued_feedback: Option<QueuedFeedbackChoice>) -> ();
+        /// "Unohtuiko salasana?": the same answer whether the address is a customer's or not.
+        session::request_password_reset[state](email: String) -> ();
+        /// "Aseta uusi salasana" with the last reset link (its token stays in the shell):
+        /// `reset_token_used` / `reset_token_expired` / `reset_token_invalid` or `weak_password`.
+        session::reset_password[state](new_password: String) -> ();
+        /// The `omahallinta://` link that started the app or arrived since, once (null: none).
+        session::take_deep_link[state]() -> Option<DeepLinkView>;
         /// Disk cache only, for an instant first paint.
         portal::cached_services[state]() -> Option<Cached<ServiceList>>;
         /// Network, falling back to the offline copy.
@@ -97,6 +104,8 @@ ipc_surface! {
         OUTBOX_DELIVERED = "outbox-delivered" => OutboxDelivered;
         /// While an update downloads.
         UPDATE_PROGRESS = "update-progress" => UpdateProgress;
+        /// An `omahallinta://` link arrived (take it with `take_deep_link`).
+        DEEP_LINK = "deep-link" => DeepLinkView;
         /// The tray menu asks the UI to show a view.
         NAVIGATE = "navigate" => Navigate;
     }

@@ -6,6 +6,7 @@
 pub mod app_dirs;
 pub mod autostart;
 pub mod commands;
+pub mod deeplink;
 pub mod demo;
 pub mod downloads;
 pub mod error;
@@ -137,13 +138,19 @@ pub fn run() {
 
     tauri::Builder::default()
         // First plugin: a second start focuses the running window instead.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(w) = app.get_webview_window("main") {
+        // A link it was given (`omahallinta://…`) goes to the running app.
+        .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
+            let second = deeplink::second_instance(&argv);
+            if let (Some(link), Some(core)) = (second.link, app.try_state::<Arc<Core>>()) {
+                core.open_deep_link(link);
+            }
+            if let Some(w) = app.get_webview_window("main").filter(|_| second.focus) {
                 let _ = w.unminimize();
                 let _ = w.show();
                 let _ = w.set_focus();
             }
         }))
+        .plugin(tauri_plugin_deep_link::init())
         // Size, position and maximized state are restored; visibility is not: the
         // window is shown when its page starts loading (`main_window`).
         .plugin(
@@ -173,6 +180,20 @@ pub fn run() {
             );
             app.manage(core.clone());
             tray_and_autostart(app, &core, launch.minimized);
+            if let Some(link) = deeplink::from_args(&args) {
+                core.open_deep_link(link);
+            }
+            // macOS delivers links as events, not arguments.
+            #[cfg(target_os = "macos")]
+            {
+                use tauri_plugin_deep_link::DeepLinkExt;
+                let core = core.clone();
+                app.deep_link().on_open_url(move |e| {
+                    if let Some(url) = e.urls().last() {
+                        core.open_deep_link(deeplink::parse(url.as_str()));
+                    }
+                });
+            }
             main_window(app, &core)?;
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(state::background(

@@ -3,6 +3,7 @@
 //! feedback outbox, connectivity and session events. Commands are one-line
 //! forwards to [`Core`]; tests drive `Core` against the real reference portal.
 
+use crate::deeplink::DeepLinkView;
 use crate::demo::{self, DemoPortal};
 use crate::downloads::Downloads;
 use crate::error::{Error, Result};
@@ -75,6 +76,8 @@ pub struct Core {
     /// One keychain access at a time: concurrent Secret Service calls from
     /// parallel start-up commands can fail spuriously.
     keychain: tokio::sync::Mutex<()>,
+    /// `omahallinta://` links received (deeplink.rs).
+    links: crate::deeplink::Inbox,
 }
 
 impl Core {
@@ -113,6 +116,7 @@ impl Core {
             attention: Notify::new(),
             version: env!("CARGO_PKG_VERSION").to_string(),
             keychain: tokio::sync::Mutex::new(()),
+            links: Default::default(),
         })
     }
 
@@ -743,6 +747,66 @@ impl Core {
                 .change_password(SecretString::new(current), SecretString::new(new))
                 .await,
         )
+    }
+
+    // --- forgotten password, deep links ---
+
+    /// Acts on an `omahallinta://` link (`None`: one that is ignored) and
+    /// tells the UI (`deep-link`); it is also kept for `take_deep_link`,
+    /// for a link that started the app before the UI listened.
+    pub fn open_deep_link(&self, link: Option<crate::deeplink::DeepLink>) -> DeepLinkView {
+        tracing::info!(?link, "deep link");
+        let view = self.links.receive(link);
+        events::emit(&*self.events, events::DEEP_LINK, &view);
+        view
+    }
+
+    pub fn take_deep_link(&self) -> Option<DeepLinkView> {
+        self.links.take()
+    }
+
+    /// "Unohtuiko salasana?": the portal emails a link (in the app's
+    /// language) if the address is a customer's.
+    pub async fn request_password_reset(&self, email: &str) -> Result<()> {
+        let client = self.client().await?;
+        let lang = self.settings.lock().unwrap().lang.as_str();
+        self.track(
+            &client,
+            client.request_password_reset(email, Some(lang)).await,
+        )
+    }
+
+    /// "Aseta uusi salasana" with the token of the last reset link. A link
+    /// that turns out used, expired or unknown is forgotten.
+    pub async fn reset_password(&self, new_password: String) -> Result<()> {
+        let Some(token) = self.links.token() else {
+            return Err(Error::new(
+                ErrorCode::ResetTokenInvalid,
+                "no password reset link was opened",
+            ));
+        };
+        let client = self.client().await?;
+        let r = self.track(
+            &client,
+            client
+                .reset_password(&token, SecretString::new(new_password))
+                .await,
+        );
+        match &r {
+            Ok(()) => self.links.forget_token(),
+            Err(e)
+                if matches!(
+                    e.0.code,
+                    ErrorCode::ResetTokenInvalid
+                        | ErrorCode::ResetTokenExpired
+                        | ErrorCode::ResetTokenUsed
+                ) =>
+            {
+                self.links.forget_token()
+            }
+            Err(_) => {}
+        }
+        r
     }
 
     // --- feedback ---

@@ -139,6 +139,7 @@ fn generate() -> BTreeMap<String, String> {
         ServiceDevices,
         TrayView,
         Navigate,
+        omahallinta_lib::deeplink::DeepLinkView,
     );
     let mut out = BTreeMap::new();
     for name in &ours {

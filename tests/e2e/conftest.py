@@ -117,6 +117,18 @@ class Portal:
         with urllib.request.urlopen(req, timeout=10) as r:
             return json.load(r)
 
+    def post_status(self, path: str, body: dict) -> int:
+        """POST without reading an answer body (202/204); the status, errors included."""
+        req = urllib.request.Request(
+            self.url + path, data=json.dumps(body).encode(), method="POST",
+            headers={"Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return r.status
+        except urllib.error.HTTPError as e:
+            return e.code
+
     def sign_in(self, email: str, password: str) -> str:
         return self.post("/api/v1/session", {"email": email, "password": password})["access_token"]
 
@@ -220,7 +232,10 @@ class App:
     def __init__(self, driver_url: str, args: list[str] | None = None):
         opts = ArgOptions()
         opts.set_capability("browserName", "wry")
-        opts.set_capability("tauri:options", {"application": str(APP), "args": list(args or [])})
+        tauri_options: dict = {"application": str(APP)}
+        if args:
+            tauri_options["args"] = args  # e.g. an omahallinta:// link, as the desktop passes it
+        opts.set_capability("tauri:options", tauri_options)
         # A bounded HTTP timeout: a hung WebDriver command fails the test, never the run.
         config = ClientConfig(
             remote_server_addr=driver_url, timeout=120, proxy=Proxy({"proxyType": ProxyType.DIRECT})

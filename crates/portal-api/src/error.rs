@@ -51,6 +51,12 @@ pub enum ErrorCode {
     WrongCurrentPassword,
     /// The new password is too weak.
     WeakPassword,
+    /// The password reset link is not known (mistyped or never issued).
+    ResetTokenInvalid,
+    /// The password reset link has expired: ask for a new one.
+    ResetTokenExpired,
+    /// The password reset link was used already: each works once.
+    ResetTokenUsed,
     // --- ordering ---
     /// Ordering needs a valid billing agreement.
     NoBillingAgreement,
@@ -141,6 +147,9 @@ impl ErrorCode {
         ErrorCode::InvalidPhone,
         ErrorCode::WrongCurrentPassword,
         ErrorCode::WeakPassword,
+        ErrorCode::ResetTokenInvalid,
+        ErrorCode::ResetTokenExpired,
+        ErrorCode::ResetTokenUsed,
         ErrorCode::NoBillingAgreement,
         ErrorCode::PayTvCardRequired,
         ErrorCode::ProductNotOrderable,
@@ -192,6 +201,9 @@ impl ErrorCode {
             ErrorCode::InvalidPhone => "invalid_phone",
             ErrorCode::WrongCurrentPassword => "wrong_current_password",
             ErrorCode::WeakPassword => "weak_password",
+            ErrorCode::ResetTokenInvalid => "reset_token_invalid",
+            ErrorCode::ResetTokenExpired => "reset_token_expired",
+            ErrorCode::ResetTokenUsed => "reset_token_used",
             ErrorCode::NoBillingAgreement => "no_billing_agreement",
             ErrorCode::PayTvCardRequired => "pay_tv_card_required",
             ErrorCode::ProductNotOrderable => "product_not_orderable",
@@ -231,7 +243,8 @@ impl ErrorCode {
             ErrorCode::InvalidEmail | ErrorCode::InvalidPhone | ErrorCode::WeakPassword => 422,
             ErrorCode::MessageLength | ErrorCode::MixWrongCount => 422,
             ErrorCode::MixChannelNotAllowed => 422,
-            ErrorCode::IdempotencyKeyRequired => 400,
+            ErrorCode::IdempotencyKeyRequired | ErrorCode::ResetTokenInvalid => 400,
+            ErrorCode::ResetTokenExpired | ErrorCode::ResetTokenUsed => 410,
             ErrorCode::InvalidCredentials
             | ErrorCode::Unauthorized
             | ErrorCode::TokenExpired

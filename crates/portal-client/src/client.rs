@@ -619,6 +619,40 @@ impl PortalClient {
         self.call(req).await.map(|_| ())
     }
 
+    /// `POST /api/v1/password-reset` ("Unohtuiko salasana?"): the portal
+    /// emails a single-use link if the address is a customer's, and answers
+    /// the same either way. The address is checked first with the
+    /// contract's rule. Not retried: every request counts against a limit.
+    pub async fn request_password_reset(&self, email: &str, language: Option<&str>) -> Result<()> {
+        let email = portal_api::validate::email(email, "email").map_err(ClientError::from)?;
+        let req = Req {
+            method: Method::POST,
+            retry: false,
+            ..Req::get(path("/password-reset"), false)
+        }
+        .with_json(&portal_api::PasswordResetRequest {
+            email,
+            language: language.map(str::to_string),
+        });
+        self.call(req).await.map(|_| ())
+    }
+
+    /// `POST /api/v1/password-reset/confirm` (204): sets a new password with
+    /// the token from the email's link; every session of the account is
+    /// signed out by the portal. Not retried (the token works once).
+    pub async fn reset_password(&self, token: &str, new_password: SecretString) -> Result<()> {
+        let req = Req {
+            method: Method::POST,
+            retry: false,
+            ..Req::get(path("/password-reset/confirm"), false)
+        }
+        .with_json(&portal_api::PasswordResetConfirm {
+            token: token.to_string(),
+            new_password: new_password.expose().to_string(),
+        });
+        self.call(req).await.map(|_| ())
+    }
+
     /// `GET /api/v1/services`.
     pub async fn services(&self) -> Result<ServiceList> {
         self.call_json(Req::get(path("/services"), true)).await

@@ -1346,3 +1346,54 @@ async fn key_rotation_trusts_every_pinned_key_and_refuses_an_unpinned_one() {
         srv.shutdown().await;
     }
 }
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_with_the_emailed_link_once() {
+    let mail = tempfile::tempdir().unwrap();
+    let srv = portal_server::spawn(portal_server::ServerConfig {
+        installer_size: 64 * 1024,
+        password_hash: portal_server::PasswordHashParams::INSECURE_FAST,
+        mail: portal_server::MailConfig {
+            drop_dir: Some(mail.path().to_path_buf()),
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let c = client(&srv.base_url(), dir.path(), None);
+    assert_eq!(
+        c.request_password_reset("ei osoite", None)
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::InvalidEmail
+    );
+    c.request_password_reset(FAMILY.email, Some("fi"))
+        .await
+        .unwrap();
+    let token = portal_server::mail::wait_for_dropped_reset_token(mail.path())
+        .await
+        .expect("the reset email");
+    assert_eq!(
+        c.reset_password(&token, "heikko".into())
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::WeakPassword
+    );
+    c.reset_password(&token, "Uusi-Salasana-2026".into())
+        .await
+        .unwrap();
+    assert_eq!(
+        c.reset_password(&token, "Uusi-Salasana-2027".into())
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::ResetTokenUsed
+    );
+    c.sign_in(FAMILY.email, "Uusi-Salasana-2026".into(), false)
+        .await
+        .unwrap();
+}

@@ -36,6 +36,15 @@ impl ApiError {
         Self::new(ErrorCode::Unauthorized, "missing or unknown bearer token")
     }
 
+    /// A new password (change or reset) that breaks `portal_api::password_strength`.
+    pub fn weak_password() -> Self {
+        Self::new(
+            ErrorCode::WeakPassword,
+            "the new password is too weak: at least 10 characters and three of lower case, upper case, digits and other characters",
+        )
+        .field("new_password")
+    }
+
     pub fn internal() -> Self {
         Self::new(ErrorCode::Internal, "internal error")
     }

@@ -18,6 +18,7 @@ pub mod demo;
 mod error;
 mod extract;
 pub mod installers;
+pub mod mail;
 pub mod openapi;
 mod routes;
 mod services;
@@ -34,6 +35,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use error::ApiError;
+pub use mail::MailConfig;
 pub use routes::{route_table, RouteInfo};
 
 /// Argon2id cost parameters for password hashes.
@@ -121,6 +123,15 @@ pub struct ServerConfig {
     /// Release artifacts, their `.sig` files and `release.json` for the
     /// app's updater (`GET /api/v1/updates/…`); `None` = no updates offered.
     pub updates_dir: Option<PathBuf>,
+    /// How activation and password reset emails are sent.
+    pub mail: MailConfig,
+    /// How long a password reset link works.
+    pub reset_token_ttl: Duration,
+    /// How long the activation email's first-password link works.
+    pub activation_token_ttl: Duration,
+    /// Password reset requests per address and per client address (every
+    /// request counts, not only failures).
+    pub reset_rate_limit: RateLimitConfig,
 }
 
 impl Default for ServerConfig {
@@ -142,6 +153,14 @@ impl Default for ServerConfig {
             max_db_connections: 8,
             signing_seed: None,
             updates_dir: None,
+            mail: MailConfig::default(),
+            reset_token_ttl: Duration::from_secs(30 * 60),
+            activation_token_ttl: Duration::from_secs(7 * 24 * 3600),
+            reset_rate_limit: RateLimitConfig {
+                max_failures_per_account: 3,
+                max_failures_per_ip: 20,
+                window: Duration::from_secs(15 * 60),
+            },
         }
     }
 }
@@ -227,6 +246,26 @@ impl RunningServer {
 
     pub fn db_path(&self) -> &Path {
         &self.db_path
+    }
+
+    /// Where emails go, without credentials: `smtp://host:port` or the
+    /// file drop directory.
+    pub fn mail_description(&self) -> &str {
+        &self.state.mailer.description
+    }
+
+    /// Sends the activation email ("Ota käyttöön!": a first-password link
+    /// and a link that opens the app) to the customer with this address,
+    /// and waits until it is sent or given up (recorded in `mail_log`).
+    /// `false` when no customer has the address.
+    pub async fn send_activation(&self, email: &str) -> Result<bool, ApiError> {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM customers WHERE email = ?")
+            .bind(email.trim())
+            .fetch_optional(&self.state.db)
+            .await?;
+        let Some(id) = id else { return Ok(false) };
+        routes::issue_and_send(&self.state, id, mail::MailKind::Activation, None).await?;
+        Ok(true)
     }
 
     /// The complete application over this server's state, for in-process
@@ -355,6 +394,8 @@ pub async fn spawn(config: ServerConfig) -> Result<RunningServer, ServerError> {
         installers,
         base_url: base_url.clone(),
         limiter: auth::RateLimiter::new(config.rate_limit),
+        reset_limiter: auth::RateLimiter::new(config.reset_rate_limit),
+        mailer: mail::Mailer::new(&config.mail, &data_dir)?,
         write_lock: tokio::sync::Mutex::new(()),
         dummy_hash,
         hash_permits: tokio::sync::Semaphore::new(
@@ -410,7 +451,11 @@ async fn housekeeping(state: state::AppState) {
             .bind(now)
             .execute(&state.db)
             .await;
-        if let (Err(e), _) | (_, Err(e)) = (&access, &refresh) {
+        let resets = sqlx::query("DELETE FROM password_reset_tokens WHERE expires_at < ?")
+            .bind(now - 24 * 3600 * 1000)
+            .execute(&state.db)
+            .await;
+        if let (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) = (&access, &refresh, &resets) {
             tracing::warn!(error = %e, "token clean-up failed");
         }
     }

@@ -39,6 +39,34 @@ struct Cli {
     /// Access token lifetime in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 300)]
     access_token_ttl: u64,
+    /// Send email through this SMTP server: smtp://[user:pass@]host:port
+    /// (plain; add ?tls=required for STARTTLS) or smtps://… (TLS). Without
+    /// it, emails are written as .eml files to --mail-dir.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "PORTAL_SMTP_URL",
+        hide_env_values = true
+    )]
+    smtp_url: Option<String>,
+    /// Where emails are written without --smtp-url (default: <data dir>/mail).
+    #[arg(long, value_name = "DIR")]
+    mail_dir: Option<PathBuf>,
+    /// The sender of the portal's emails.
+    #[arg(
+        long,
+        value_name = "MAILBOX",
+        env = "PORTAL_MAIL_FROM",
+        default_value = "Omahallinta <noreply@example.fi>"
+    )]
+    mail_from: String,
+    /// How long a password reset link works, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30 * 60)]
+    reset_token_ttl: u64,
+    /// Send the activation email ("Ota käyttöön!") to this customer once
+    /// the portal is up (repeatable).
+    #[arg(long, value_name = "EMAIL")]
+    send_activation: Vec<String>,
 }
 
 #[tokio::main]
@@ -75,6 +103,13 @@ async fn main() -> std::process::ExitCode {
         demo: true,
         installer_size: cli.installer_size,
         access_token_ttl: std::time::Duration::from_secs(cli.access_token_ttl.max(1)),
+        reset_token_ttl: std::time::Duration::from_secs(cli.reset_token_ttl.max(1)),
+        mail: portal_server::MailConfig {
+            smtp_url: cli.smtp_url.clone(),
+            drop_dir: cli.mail_dir.clone(),
+            from: cli.mail_from.clone(),
+            ..Default::default()
+        },
         ..ServerConfig::default()
     };
     let server = match portal_server::spawn(config).await {
@@ -89,6 +124,7 @@ async fn main() -> std::process::ExitCode {
     println!("  API:      {}/api/v1", server.base_url());
     println!("  OpenAPI:  {}/api/v1/openapi.json", server.base_url());
     println!("  Database: {}", server.db_path().display());
+    println!("  Email:    {}", server.mail_description());
     if let Some(dir) = &cli.updates_dir {
         println!("  Updates:  {}", dir.display());
     }
@@ -108,6 +144,13 @@ async fn main() -> std::process::ExitCode {
         println!("Demo accounts:");
         for a in demo::ACCOUNTS {
             println!("  {:<28} {:<18} {}", a.email, a.password, a.description);
+        }
+    }
+    for email in &cli.send_activation {
+        match server.send_activation(email).await {
+            Ok(true) => println!("Activation email sent to {email}"),
+            Ok(false) => eprintln!("portal-server: no customer has the address {email}"),
+            Err(e) => eprintln!("portal-server: activation email: {}", e.code()),
         }
     }
     wait_for_stop_signal().await;

@@ -79,7 +79,7 @@ impl Modify for ErrorEnvelopeDefault {
     paths(
         health, openapi_json, signing_key, contact, get_catalogue, download_installer, device_page,
         check_update, download_update,
-        sign_in, refresh, sign_out,
+        sign_in, refresh, sign_out, request_password_reset, confirm_password_reset,
         get_customer, change_email, change_password,
         list_services, get_service, edit_mix, billing,
         create_order, send_feedback,
@@ -102,11 +102,12 @@ impl Modify for ErrorEnvelopeDefault {
         portal_api::Device, portal_api::DeviceList, portal_api::DeviceRegistration,
         portal_api::DeviceHeartbeat,
         portal_api::SignInRequest, portal_api::RefreshRequest, portal_api::TokenPair,
+        portal_api::PasswordResetRequest, portal_api::PasswordResetConfirm,
     )),
     modifiers(&BearerAuth, &ErrorEnvelopeDefault),
     tags(
         (name = "public", description = "No sign-in needed"),
-        (name = "session", description = "Sign-in, refresh, sign-out"),
+        (name = "session", description = "Sign-in, refresh, sign-out, forgotten password"),
         (name = "customer", description = "Customer details"),
         (name = "services", description = "Ordered services and billing"),
         (name = "orders", description = "Orders (idempotent)"),

@@ -22,6 +22,9 @@ pub(crate) struct Inner {
     pub installers: Installers,
     pub base_url: String,
     pub limiter: RateLimiter,
+    /// Password reset requests per address and per client address.
+    pub reset_limiter: RateLimiter,
+    pub mailer: crate::mail::Mailer,
     /// Serialises write transactions in this process, so concurrent writers
     /// queue here instead of fighting over SQLite's lock.
     pub write_lock: tokio::sync::Mutex<()>,

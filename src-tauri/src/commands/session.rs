@@ -31,3 +31,21 @@ pub async fn sign_out(
 ) -> Result<()> {
     state.sign_out(queued_feedback).await
 }
+
+/// "Unohtuiko salasana?": the same answer whether the address is known.
+#[tauri::command]
+pub async fn request_password_reset(state: AppState<'_>, email: String) -> Result<()> {
+    state.request_password_reset(&email).await
+}
+
+/// "Aseta uusi salasana" with the last reset link's token (kept in the shell).
+#[tauri::command]
+pub async fn reset_password(state: AppState<'_>, new_password: String) -> Result<()> {
+    state.reset_password(new_password).await
+}
+
+/// The `omahallinta://` link that started the app (or arrived since), once.
+#[tauri::command]
+pub async fn take_deep_link(state: AppState<'_>) -> Result<Option<crate::deeplink::DeepLinkView>> {
+    Ok(state.take_deep_link())
+}

@@ -54,6 +54,9 @@ const ERROR_CODES = {
   untrusted_key: true,
   update_not_verified: true,
   update_needs_package_manager: true,
+  reset_token_invalid: true,
+  reset_token_expired: true,
+  reset_token_used: true,
 } as const satisfies Record<ErrorCode, true>;
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -11,6 +11,7 @@ import { setLang } from "./i18n.svelte";
 import type {
   AppInfo,
   Cached,
+  DeepLinkView,
   Lang,
   OutboxDelivered,
   OutboxSummary,
@@ -34,9 +35,11 @@ export type View =
   | { name: "order" }
   | { name: "billing" }
   | { name: "details" }
-  | { name: "password" };
+  | { name: "password" }
+  | { name: "forgot-password" }
+  | { name: "reset-password" };
 
-export type SignInNotice = "expired" | "signed-out" | null;
+export type SignInNotice = "expired" | "signed-out" | "password-reset" | null;
 
 export const app = $state({
   /** Local start-up calls done (app_info, session_info, cached_services). */
@@ -57,6 +60,10 @@ export const app = $state({
   outbox: { queued: 0, attention: 0 } as OutboxSummary,
   /** A newer signed release offered by the operator's update feed. */
   update: null as UpdateOffer | null,
+  /** The address an activation link filled in on the sign-in page. */
+  signInEmail: null as string | null,
+  /** An `omahallinta://` link was not acted on (unexpected shape). */
+  linkIgnored: false,
 });
 
 const SESSION_ERRORS = new Set<ErrorCode>(["not_signed_in", "invalid_grant", "unauthorized", "token_expired"]);
@@ -83,6 +90,39 @@ export function sessionExpired(email: string | null = app.session?.email ?? null
   app.servicesError = null;
   app.keychainNotice = false;
   app.signInNotice = "expired";
+  app.view = { name: "signin" };
+}
+
+/** Acts on an `omahallinta://` link the shell received: an activation link opens the
+ * sign-in page with the address filled in (unless signed in), a reset link the new-password
+ * view; anything else only says it was ignored. */
+export function openDeepLink(link: DeepLinkView): void {
+  app.linkIgnored = link.kind === "ignored";
+  if (link.kind === "activate") {
+    if (app.session?.signed_in) return;
+    app.signInEmail = link.email;
+    app.signInNotice = null;
+    app.view = { name: "signin" };
+  } else if (link.kind === "reset") {
+    app.view = { name: "reset-password" };
+  }
+}
+
+/** Takes the shell's pending link (at start-up, and on each `deep-link` event). */
+export async function takeDeepLink(): Promise<void> {
+  try {
+    const link = await backend.takeDeepLink();
+    if (link) openDeepLink(link);
+  } catch {
+    // No link: nothing to do.
+  }
+}
+
+/** A new password was set with a reset link: every session ended, sign in with it. */
+export function passwordWasReset(): void {
+  app.session = { signed_in: false, email: app.session?.email ?? null, remembered: false };
+  app.services = null;
+  app.signInNotice = "password-reset";
   app.view = { name: "signin" };
 }
 
@@ -168,6 +208,7 @@ async function applyStartup(): Promise<void> {
     app.view = { name: "signin" };
   }
   app.ready = true;
+  void takeDeepLink();
   // Network, keychain and the portal wait until the cached view is on screen: on a
   // 2-core machine they would otherwise compete with the first paint.
   if (resumable) afterNextPaint(() => void refreshServices());

@@ -4,6 +4,7 @@
 export type { AppInfo } from "./bindings/app/AppInfo";
 export type { Cached } from "./bindings/app/Cached";
 export type { Connectivity } from "./bindings/app/Connectivity";
+export type { DeepLinkView } from "./bindings/app/DeepLinkView";
 export type { DemoAccountHint } from "./bindings/app/DemoAccountHint";
 export type { DownloadState } from "./bindings/app/DownloadState";
 export type { DownloadStatus } from "./bindings/app/DownloadStatus";

@@ -20,6 +20,8 @@ export const views = {
   billing: () => import("../views/Billing.svelte"),
   details: () => import("../views/Details.svelte"),
   password: () => import("../views/Password.svelte"),
+  "forgot-password": () => import("../views/ForgotPassword.svelte"),
+  "reset-password": () => import("../views/ResetPassword.svelte"),
 } satisfies Loaders;
 
 /** The view's component (loaded on first use) and its props. */

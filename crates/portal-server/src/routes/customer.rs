@@ -207,11 +207,7 @@ pub(crate) async fn change_password(
         .field("current_password"));
     }
     if !password_strength(&req.new_password).acceptable() {
-        return Err(ApiError::new(
-            ErrorCode::WeakPassword,
-            "the new password is too weak: at least 10 characters and three of lower case, upper case, digits and other characters",
-        )
-        .field("new_password"));
+        return Err(ApiError::weak_password());
     }
     let new_hash = auth::hash_password_blocking(&state, req.new_password.clone()).await?;
     let _guard = state.write_lock.lock().await;

@@ -5,6 +5,7 @@ mod customer;
 mod devices;
 mod feedback;
 mod orders;
+mod password_reset;
 mod public;
 mod services;
 mod session;
@@ -14,6 +15,7 @@ pub(crate) use customer::*;
 pub(crate) use devices::*;
 pub(crate) use feedback::*;
 pub(crate) use orders::*;
+pub(crate) use password_reset::*;
 pub(crate) use public::*;
 pub(crate) use services::*;
 pub(crate) use session::*;
@@ -99,6 +101,18 @@ fn routes() -> Vec<(RouteInfo, MethodRouter<AppState>)> {
             &["POST"],
             &["POST"],
             post(refresh),
+        ),
+        r(
+            "/api/v1/password-reset",
+            &["POST"],
+            &["POST"],
+            post(request_password_reset),
+        ),
+        r(
+            "/api/v1/password-reset/confirm",
+            &["POST"],
+            &["POST"],
+            post(confirm_password_reset),
         ),
         r("/api/v1/customer", &["GET"], &[], get(get_customer)),
         r("/api/v1/customer/email", &["PUT"], &[], put(change_email)),

@@ -48,6 +48,9 @@ pub fn for_code(code: ErrorCode) -> u8 {
         | InvalidPhone
         | WrongCurrentPassword
         | WeakPassword
+        | ResetTokenInvalid
+        | ResetTokenExpired
+        | ResetTokenUsed
         | MixWrongCount
         | MixChannelNotAllowed
         | IdempotencyKeyRequired

@@ -9,6 +9,7 @@ import type { Catalogue } from "../api/Catalogue";
 import type { Connectivity } from "./Connectivity";
 import type { CustomerDetails } from "../api/CustomerDetails";
 import type { CustomerServiceContact } from "../api/CustomerServiceContact";
+import type { DeepLinkView } from "./DeepLinkView";
 import type { DownloadStatus } from "./DownloadStatus";
 import type { FeedbackOutcome } from "./FeedbackOutcome";
 import type { FeedbackRequest } from "../api/FeedbackRequest";
@@ -72,6 +73,15 @@ export const signIn = (email: string, password: string, remember: boolean) => ca
 
 /** Revokes the session and removes the account's data from this computer (keychain entry, cached files, downloaded installers, the remembered address); with feedback queued and `null`, rejects with `feedback_pending` and changes nothing. */
 export const signOut = (queuedFeedback: QueuedFeedbackChoice | null) => call<void>("sign_out", { queuedFeedback });
+
+/** "Unohtuiko salasana?": the same answer whether the address is a customer's or not. */
+export const requestPasswordReset = (email: string) => call<void>("request_password_reset", { email });
+
+/** "Aseta uusi salasana" with the last reset link (its token stays in the shell): `reset_token_used` / `reset_token_expired` / `reset_token_invalid` or `weak_password`. */
+export const resetPassword = (newPassword: string) => call<void>("reset_password", { newPassword });
+
+/** The `omahallinta://` link that started the app or arrived since, once (null: none). */
+export const takeDeepLink = () => call<DeepLinkView | null>("take_deep_link");
 
 /** Disk cache only, for an instant first paint. */
 export const cachedServices = () => call<Cached<ServiceList> | null>("cached_services");
@@ -144,6 +154,8 @@ export type EventMap = {
   "outbox-delivered": OutboxDelivered;
   /** While an update downloads. */
   "update-progress": UpdateProgress;
+  /** An `omahallinta://` link arrived (take it with `take_deep_link`). */
+  "deep-link": DeepLinkView;
   /** The tray menu asks the UI to show a view. */
   "navigate": Navigate;
 };
