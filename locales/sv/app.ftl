@@ -457,3 +457,23 @@ update-downloading-percent = Laddar ner uppdateringen… { $percent } %
 update-progress-label = Nedladdning av uppdateringen
 update-installing = Uppdateringen installeras. Appen startar om.
 update-package-manager = Den här installationen uppdateras av systemets pakethanterare: öppna Programuppdateringar eller kör sudo apt upgrade.
+
+## Autostart (Settings)
+settings-autostart = Starta när datorn startar, minimerad
+settings-autostart-help = Omahallinta startar i meddelandefältet när du loggar in på datorn, så att påminnelserna når dig utan att du öppnar appen.
+
+## Forgotten password and links from email
+signin-forgot = Glömt lösenordet?
+signin-password-reset = Ditt nya lösenord är sparat och alla inloggningar har avslutats. Logga in med det nya lösenordet.
+forgot-title = Glömt lösenordet?
+forgot-intro = Skriv din e-postadress. Vi skickar en länk till den, med vilken du anger ett nytt lösenord i Omahallinta-appen.
+forgot-missing = Skriv din e-postadress.
+forgot-submit = Skicka länken
+forgot-sending = Skickar…
+forgot-sent = Kontrollera din e-post. Om { $email } är ett användarnamn i Omahallinta har en länk för att ange ett nytt lösenord skickats dit. Länken gäller i 30 minuter och fungerar en gång.
+forgot-back = Tillbaka till inloggningen
+reset-title = Ange ett nytt lösenord
+reset-intro = Skriv det nya lösenordet två gånger. Alla dina inloggningar avslutas, och sedan loggar du in med det nya lösenordet.
+reset-submit = Spara lösenordet
+reset-new-link = Be om en ny länk
+app-link-ignored = Länken som öppnades kändes inte igen, så den användes inte. Öppna länken igen från e-postmeddelandet eller be om en ny.

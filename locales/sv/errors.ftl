@@ -51,3 +51,6 @@ error-feedback_pending = Respons som du skrev väntar fortfarande på att skicka
 error-untrusted_key = Listan över installationsprogram är signerad med en nyckel som appen inte litar på, så ingenting laddades ner. Uppdatera appen eller kontakta kundtjänst.
 error-update_not_verified = Uppdateringens signatur kunde inte verifieras, så den installerades inte. Appen du har fungerar som förut.
 error-update_needs_package_manager = Appen kan inte installera uppdateringen själv. Uppdatera den i stället med systemets pakethanterare (till exempel Programuppdateringar).
+error-reset_token_invalid = Länken för att byta lösenord är inte giltig. Be om en ny med ”Glömt lösenordet?”.
+error-reset_token_expired = Länken för att byta lösenord har gått ut. Be om en ny med ”Glömt lösenordet?”.
+error-reset_token_used = Länken för att byta lösenord har redan använts. Varje länk fungerar en gång: be om en ny vid behov.

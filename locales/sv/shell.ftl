@@ -31,8 +31,28 @@ shell-cli-help =
     Alternativ:
       --demo           Använd demon (exempeldata, inget konto behövs)
       --portal URL     Använd den här portalen i stället för operatörens (utveckling)
+      --minimized      Starta i meddelandefältet utan att visa fönstret
       -V, --version    Skriv ut versionen och avsluta
       -h, --help       Skriv ut den här hjälpen och avsluta
 
     Miljövariabler: OMAHALLINTA_DEMO=1, OMAHALLINTA_PORTAL_URL, OMAHALLINTA_PORTAL_KEY,
     OMAHALLINTA_DATA_DIR (se docs/COMMANDS.md).
+
+## Tray (the system tray icon and its menu)
+shell-tray-tooltip =
+    { $count ->
+        [0] Omahallinta
+        [one] Omahallinta: { $count } sak behöver din uppmärksamhet
+       *[other] Omahallinta: { $count } saker behöver din uppmärksamhet
+    }
+# The first line of the tray menu (not clickable).
+shell-tray-status =
+    { $count ->
+        [0] Inget behöver din uppmärksamhet
+        [one] { $count } sak behöver din uppmärksamhet
+       *[other] { $count } saker behöver din uppmärksamhet
+    }
+shell-tray-open = Öppna Omahallinta
+shell-tray-services = Beställda tjänster ({ $count })
+shell-tray-feedback = Kundrespons ({ $count })
+shell-tray-quit = Avsluta

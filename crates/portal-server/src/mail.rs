@@ -418,7 +418,7 @@ mod tests {
     #[test]
     fn every_language_has_every_template_and_fills_every_placeholder() {
         let langs = languages();
-        assert!(langs.contains(&"fi") && langs.contains(&"en"), "{langs:?}");
+        assert_eq!(langs, ["en", "fi", "sv"], "every language the app speaks");
         let vars = [
             ("name", "Anna <Perhe>"),
             ("email", "anna@example.fi"),
@@ -454,11 +454,16 @@ mod tests {
             render(MailKind::Activation, "fi", &vars).subject,
             "F-Secure Turvapaketti-palvelusi – Ota käyttöön!"
         );
+        assert_eq!(
+            render(MailKind::Activation, "sv", &vars).subject,
+            "Din F-Secure Turvapaketti-tjänst – kom igång!"
+        );
     }
 
     #[test]
     fn the_language_falls_back_to_the_customers_then_finnish() {
         assert_eq!(pick_language(Some("en-GB"), "fi"), "en");
+        assert_eq!(pick_language(Some("sv-FI"), "fi"), "sv");
         assert_eq!(pick_language(Some("xx"), "en"), "en");
         assert_eq!(pick_language(None, "xx"), "fi");
     }
