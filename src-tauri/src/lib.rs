@@ -17,6 +17,7 @@ pub mod profile;
 pub mod protection;
 pub mod qr;
 pub mod settings;
+pub mod setup_on_tokio;
 pub mod startup;
 pub mod state;
 pub mod types;
@@ -124,13 +125,16 @@ pub fn run() {
 
     tauri::Builder::default()
         // First plugin: a second start focuses the running window instead.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(w) = app.get_webview_window("main") {
-                let _ = w.unminimize();
-                let _ = w.show();
-                let _ = w.set_focus();
-            }
-        }))
+        // (Set up inside tokio: no `blocking` thread waking an idle app, setup_on_tokio.rs.)
+        .plugin(setup_on_tokio::SetupOnTokio(
+            tauri_plugin_single_instance::init(|app, _args, _cwd| {
+                if let Some(w) = app.get_webview_window("main") {
+                    let _ = w.unminimize();
+                    let _ = w.show();
+                    let _ = w.set_focus();
+                }
+            }),
+        ))
         // Size, position and maximized state are restored; visibility is not: the
         // window is shown when its page starts loading (`main_window`).
         .plugin(

@@ -226,7 +226,12 @@ fn main() {
     let (mut child, server, base_url, key) = if let Some(url) = external.clone() {
         let key = std::env::var("OMA_BENCH_PORTAL_KEY").expect("OMA_BENCH_PORTAL_KEY");
         let pid = std::env::var("OMA_BENCH_SERVER_PID").expect("OMA_BENCH_SERVER_PID");
-        (None, pid, url, portal_client::decode_public_key(&key).unwrap())
+        (
+            None,
+            pid,
+            url,
+            portal_client::decode_public_key(&key).unwrap(),
+        )
     } else {
         eprintln!("starting the portal server (generating the installer)…");
         let mut child = Command::new(std::env::current_exe().unwrap())
@@ -371,7 +376,10 @@ fn main() {
         let secs_sum = timed_download(curl_sha256sum, &out, &url, size);
         sha256sum_cpu.push(cpu_since(me0, cpu("self")));
         sha256sum_s.push(secs_sum);
-        eprintln!("round {round}: curl + sha256sum + sync {secs_sum:.2} s (CPU {:.2} s)", sha256sum_cpu.last().unwrap());
+        eprintln!(
+            "round {round}: curl + sha256sum + sync {secs_sum:.2} s (CPU {:.2} s)",
+            sha256sum_cpu.last().unwrap()
+        );
         if verified_curl && external.is_none() {
             let secs_v = timed_download(CURL_VERIFIED, &out, &url, size);
             curls_verified.push(size as f64 / secs_v / MIB as f64);
