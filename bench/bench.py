@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Every benchmark of issue 6, against baselines measured in the same run.
+"""Every benchmark of issues 6 and 20, against baselines measured in the same run.
 
 Run through bench/run.sh (it builds, then runs this under Xvfb in a private D-Bus
 session with an unlocked gnome-keyring). Standard library only; the one-off sign-in
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import math
 import gzip
 import json
 import os
@@ -35,6 +36,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+import shaped
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
@@ -54,6 +57,13 @@ WRK_CONNECTIONS = int(os.environ.get("BENCH_WRK_CONNECTIONS", "16"))
 DEMO_EMAIL, DEMO_PASSWORD = "perhe@example.fi", "Demo-Salasana-1"
 FRAMES_DIR = Path(os.environ["BENCH_FRAMES_DIR"]) if os.environ.get("BENCH_FRAMES_DIR") else None
 ONLY = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))  # e.g. startup,server
+QUICK = os.environ.get("BENCH_QUICK") == "1"  # bench/run.sh --quick: the harness in minutes
+# Idle: seconds open on the services view, then as many minimized (issue 20: 10 min each).
+IDLE_S = float(os.environ.get("BENCH_IDLE_SECONDS", "60" if QUICK else "600"))
+COLD_ROUNDS = int(os.environ.get("BENCH_COLD_ROUNDS", "1" if QUICK else "3"))
+LATENCY_ROUNDS = int(os.environ.get("BENCH_LATENCY_ROUNDS", "2" if QUICK else "10"))
+LOAD_HOUSEHOLDS = int(os.environ.get("BENCH_LOAD_HOUSEHOLDS", "1000"))
+LOAD_SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "5" if QUICK else "20"))
 
 
 def log(msg: str) -> None:
@@ -321,42 +331,75 @@ def gui_env(extra: dict) -> dict:
     return env
 
 
+class SignedIn:
+    """One portal and one sign-in with "remember me" (checked by default) through
+    WebDriver, shared by every benchmark of the app: it also fills the offline cache, so
+    each later start restores that session on the services view."""
+
+    _it: "SignedIn | None" = None
+
+    def __init__(self, work: Path):
+        self.portal = Portal(work, "portal-startup")
+        self.app_env = gui_env({
+            "OMAHALLINTA_PORTAL_URL": self.portal.url,
+            "OMAHALLINTA_PORTAL_KEY": self.portal.key,
+            "OMAHALLINTA_DATA_DIR": str(work / "app-data"),
+        })
+        self.log = work / "portal-startup.log"
+        log("signing in once with remember-me (WebDriver)")
+        subprocess.run([selenium_python(), str(ROOT / "bench" / "signin.py"), str(APP), DEMO_EMAIL,
+                        DEMO_PASSWORD, str(work)], env=self.app_env, check=True, timeout=180)
+
+    @classmethod
+    def get(cls, work: Path) -> "SignedIn":
+        if cls._it is None:
+            cls._it = SignedIn(work)
+        return cls._it
+
+    @classmethod
+    def stop(cls) -> None:
+        if cls._it is not None:
+            cls._it.portal.stop()
+            cls._it = None
+
+    def requests(self, start: int = 0) -> tuple[int, dict[str, int]]:
+        """The portal's request log from byte `start`: (end offset, requests per route)."""
+        text = self.log.read_bytes()
+        counts: dict[str, int] = {}
+        for m in re.finditer(r"route=(\S+?)\}.*?status=(\d+)",
+                             re.sub(r"\x1b\[[0-9;]*m", "", text[start:].decode(errors="replace"))):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        return len(text), counts
+
+
+def selenium_python() -> str:
+    return os.environ.get("BENCH_SELENIUM_PYTHON", sys.executable)
+
+
 def bench_startup_memory(work: Path) -> dict:
     """Start-up and memory: the real app from a remembered session and cache vs the floor."""
     screen = Screen()
-    portal = Portal(work, "portal-startup")
-    try:
-        app_env = gui_env({
-            "OMAHALLINTA_PORTAL_URL": portal.url,
-            "OMAHALLINTA_PORTAL_KEY": portal.key,
-            "OMAHALLINTA_DATA_DIR": str(work / "app-data"),
-        })
-        # One sign-in with "remember me" (checked by default) through WebDriver; it also
-        # fills the offline cache. Then every start below restores that session.
-        py = os.environ.get("BENCH_SELENIUM_PYTHON", sys.executable)
-        log("signing in once with remember-me (WebDriver)")
-        subprocess.run([py, str(ROOT / "bench" / "signin.py"), str(APP), DEMO_EMAIL, DEMO_PASSWORD,
-                        str(work)], env=app_env, check=True, timeout=180)
-        logf = open(work / "starts.log", "w")
-        floor_env = gui_env({})
-        runs: dict[str, list[dict]] = {"app": [], "floor": []}
-        # A warm-up start of each (page cache, fontconfig), not counted.
+    fixture = SignedIn.get(work)
+    log_start = fixture.log.stat().st_size
+    app_env = fixture.app_env
+    logf = open(work / "starts.log", "w")
+    floor_env = gui_env({})
+    runs: dict[str, list[dict]] = {"app": [], "floor": []}
+    # A warm-up start of each (page cache, fontconfig), not counted.
+    for name, cmd, env in (("floor", [str(FLOOR)], floor_env), ("app", [str(APP)], app_env)):
+        log(f"warm-up start: {name}")
+        timed_start(screen, cmd, env, logf)
+    for i in range(ROUNDS):
         for name, cmd, env in (("floor", [str(FLOOR)], floor_env), ("app", [str(APP)], app_env)):
-            log(f"warm-up start: {name}")
-            timed_start(screen, cmd, env, logf)
-        for i in range(ROUNDS):
-            for name, cmd, env in (("floor", [str(FLOOR)], floor_env), ("app", [str(APP)], app_env)):
-                shot = OUT / f"settled-{name}.png" if i == ROUNDS - 1 else None
-                r = timed_start(screen, cmd, env, logf, shot)
-                log(f"round {i + 1}/{ROUNDS} {name}: first paint {r['first_paint_ms']} ms, "
-                    f"PSS {r['pss_kib'] / 1024:.0f} MiB, RSS {r['rss_kib'] / 1024:.0f} MiB")
-                runs[name].append(r)
-        logf.close()
-    finally:
-        portal.stop()
+            shot = OUT / f"settled-{name}.png" if i == ROUNDS - 1 else None
+            r = timed_start(screen, cmd, env, logf, shot)
+            log(f"round {i + 1}/{ROUNDS} {name}: first paint {r['first_paint_ms']} ms, "
+                f"PSS {r['pss_kib'] / 1024:.0f} MiB, RSS {r['rss_kib'] / 1024:.0f} MiB")
+            runs[name].append(r)
+    logf.close()
     # Evidence that the starts restored the remembered session (not the sign-in page):
     # each start refreshes its token and fetches the services.
-    plog = re.sub(r"\x1b\[[0-9;]*m", "", (work / "portal-startup.log").read_text())
+    plog = re.sub(r"\x1b\[[0-9;]*m", "", fixture.log.read_bytes()[log_start:].decode(errors="replace"))
     refreshes = len(re.findall(r"route=/api/v1/session/refresh\}.*status=200", plog))
     services = len(re.findall(r"route=/api/v1/services\}.*status=200", plog))
 
@@ -381,6 +424,168 @@ def bench_startup_memory(work: Path) -> dict:
     return {"app": summary(runs["app"]), "floor": summary(runs["floor"]), "rounds": ROUNDS,
             "app_starts": starts, "portal_refreshes_ok": refreshes, "portal_services_ok": services,
             "first_paint_rule": f">= {FIRST_PAINT_MATCH:.0%} of colour bytes (every {ROW_STEP}th row) equal to the settled frame"}
+
+
+def drop_caches() -> bool:
+    """Drops the page cache (root only): the next start reads every file from disk."""
+    try:
+        os.sync()
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+        return True
+    except OSError:
+        return False
+
+
+def bench_cold_start(work: Path) -> dict:
+    """Cold start: first paint of each app right after the page cache is dropped."""
+    if os.geteuid() != 0 or not drop_caches():
+        return {"skipped": "not root: cannot write /proc/sys/vm/drop_caches"}
+    screen = Screen()
+    app_env = SignedIn.get(work).app_env
+    runs: dict[str, list[float]] = {"app": [], "floor": []}
+    with open(work / "cold-starts.log", "w") as logf:
+        for i in range(COLD_ROUNDS):
+            for name, cmd, env in (("floor", [str(FLOOR)], gui_env({})), ("app", [str(APP)], app_env)):
+                drop_caches()
+                r = timed_start(screen, cmd, env, logf)
+                log(f"cold round {i + 1}/{COLD_ROUNDS} {name}: first paint {r['first_paint_ms']} ms")
+                runs[name].append(r["first_paint_ms"])
+    return {name: {"first_paint_ms": v, "first_paint_ms_median": median(v)} for name, v in runs.items()} | {
+        "rounds": COLD_ROUNDS,
+        "note": "page cache dropped (echo 3 > /proc/sys/vm/drop_caches) before every start; "
+                "other processes on the machine refill it meanwhile"}
+
+
+# ---------------------------------------------------------------- idle
+
+def tree_counters(sid: int) -> dict:
+    """CPU nanoseconds, times scheduled in (≈ wake-ups) per thread, and RSS of a session."""
+    threads: dict[str, tuple[int, int]] = {}
+    rss = 0
+    for pid in session_pids(sid):
+        try:
+            rss += int(re.search(r"^Rss:\s+(\d+)", Path(f"/proc/{pid}/smaps_rollup").read_text(), re.M).group(1))
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                run_ns, _wait, slices = Path(f"/proc/{pid}/task/{tid}/schedstat").read_text().split()
+                threads[tid] = (int(run_ns), int(slices))
+        except (OSError, AttributeError, ValueError):
+            continue
+    return {"threads": threads, "rss_kib": rss}
+
+
+def tree_cpu_s(sid: int) -> float:
+    return sum(ns for ns, _ in tree_counters(sid)["threads"].values()) / 1e9
+
+
+def counters_delta(a: dict, b: dict, seconds: float) -> dict:
+    """Per-thread differences (threads that ended in between are not counted)."""
+    cpu = wake = 0
+    for tid, (ns, slices) in b["threads"].items():
+        ns0, slices0 = a["threads"].get(tid, (0, 0))
+        cpu, wake = cpu + ns - ns0, wake + slices - slices0
+    return {"cpu_s": round(cpu / 1e9, 4), "wakeups_per_s": round(wake / seconds, 2),
+            "rss_growth_mib": round((b["rss_kib"] - a["rss_kib"]) / 1024, 2)}
+
+
+def visible_windows(pid: int) -> list[str]:
+    out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
+                         capture_output=True, text=True)
+    return out.stdout.split()
+
+
+def background_interval_s() -> float:
+    """The app's BACKGROUND_INTERVAL (the planned connectivity check), from its source."""
+    src = (ROOT / "src-tauri" / "src" / "lib.rs").read_text()
+    return float(re.search(r"BACKGROUND_INTERVAL: Duration = Duration::from_secs\((\d+)\)", src).group(1))
+
+
+def bench_idle(work: Path) -> dict:
+    """The app open on the services view for IDLE_S, then minimized for IDLE_S, side by
+    side with the floor app (both idle, so they do not disturb each other): CPU seconds
+    and wake-ups of each process tree, requests at the portal, RSS growth."""
+    if not shutil.which("xdotool"):
+        return {"skipped": "xdotool not installed"}
+    fixture = SignedIn.get(work)
+    logf = open(work / "idle.log", "w")
+    procs = {name: subprocess.Popen(cmd, env=env, stdout=logf, stderr=subprocess.STDOUT,
+                                    stdin=subprocess.DEVNULL, start_new_session=True)
+             for name, cmd, env in (("floor", [str(FLOOR)], gui_env({})),
+                                    ("app", [str(APP)], fixture.app_env))}
+    out: dict = {"seconds_per_phase": IDLE_S, "planned_interval_s": background_interval_s()}
+    try:
+        time.sleep(15)  # start-up, the first refresh and the update check are over
+        for name, p in procs.items():
+            if p.poll() is not None:
+                raise RuntimeError(f"{name} exited during the idle benchmark")
+        first = {n: tree_counters(p.pid) for n, p in procs.items()}
+        for phase in ("open", "minimized"):
+            if phase == "minimized":
+                # No window manager: minimizing is what a WM does, unmapping the window.
+                for p in procs.values():
+                    for w in visible_windows(p.pid):
+                        subprocess.run(["xdotool", "windowunmap", "--sync", w], check=False)
+                time.sleep(2)
+            offset, _ = fixture.requests()
+            before = {n: tree_counters(p.pid) for n, p in procs.items()}
+            t0 = time.monotonic()
+            log(f"idle: {phase} for {IDLE_S:.0f} s")
+            time.sleep(IDLE_S)
+            secs = time.monotonic() - t0
+            after = {n: tree_counters(p.pid) for n, p in procs.items()}
+            _, reqs = fixture.requests(offset)
+            out[phase] = {n: counters_delta(before[n], after[n], secs) for n in procs}
+            out[phase]["portal_requests"] = reqs
+            out[phase]["planned_requests"] = math.ceil(secs / out["planned_interval_s"])
+            out[phase]["visible_windows_app"] = len(visible_windows(procs["app"].pid))
+            log(f"idle {phase}: {out[phase]}")
+        last = {n: tree_counters(p.pid) for n, p in procs.items()}
+        out["rss_growth_mib"] = {n: round((last[n]["rss_kib"] - first[n]["rss_kib"]) / 1024, 2) for n in procs}
+    finally:
+        for p in procs.values():
+            stop_session(p)
+        logf.close()
+    return out
+
+
+# ---------------------------------------------------------------- latency, portal scale
+
+def bench_latency(work: Path) -> dict:
+    """Click → view painted and key → character shown, in the real app (bench/latency.py);
+    with the JIT off (the app's default) and, for the choice, on."""
+    env = SignedIn.get(work).app_env
+    out: dict = {}
+    for name, jit in (("jit_off", "0"), ("jit_on", "1")):
+        path = work / f"latency-{name}.json"
+        subprocess.run([selenium_python(), str(ROOT / "bench" / "latency.py"), str(APP), str(work),
+                        str(LATENCY_ROUNDS), str(path)], env={**env, "JSC_useJIT": jit},
+                       check=True, timeout=600)
+        out[name] = json.loads(path.read_text())
+        log(f"latency {name}: click p95 {out[name]['click_p95_ms']} ms, "
+            f"typing p95 {out[name]['typing_p95_ms']} ms")
+    return out
+
+
+def bench_portal_scale(work: Path) -> dict:
+    """LOAD_HOUSEHOLDS simulated households against the release portal (bench/load.py)."""
+    portal = Portal(work, "portal-scale")
+    path = work / "load.json"
+    try:
+        with open(work / "load.log", "w") as f:
+            t = time.monotonic()
+            cpu0 = tree_cpu_s(portal.proc.pid)
+            subprocess.run([sys.executable, str(ROOT / "bench" / "load.py"), portal.url, DEMO_EMAIL,
+                            DEMO_PASSWORD, str(LOAD_HOUSEHOLDS), str(LOAD_SECONDS), str(path)],
+                           stdout=f, stderr=subprocess.STDOUT, check=True, timeout=900)
+            cpu1 = tree_cpu_s(portal.proc.pid)
+            wall = time.monotonic() - t
+        res = json.loads(path.read_text())
+        res["portal_cpu_s"] = round(cpu1 - cpu0, 2)
+        res["wall_s"] = round(wall, 1)
+        res["cores"] = os.cpu_count()
+        res["db_bytes"] = sum(p.stat().st_size for p in work.glob("portal-scale.db*"))
+    finally:
+        portal.stop()
+    return res
 
 
 def bench_chromium(work: Path) -> dict:
@@ -501,12 +706,12 @@ def table(res: dict) -> list[list[str]]:
     if s and "app" in s:
         a, f = s["app"], s["floor"]
         r = ratio(a["first_paint_ms_median"], f["first_paint_ms_median"])
-        row("Start-up → first paint (ms)", f"{a['first_paint_ms_median']:.0f}",
-            f"floor {f['first_paint_ms_median']:.0f}", r, "≤ 1.25×", r is not None and r <= 1.25)
+        row("Start-up (warm) → first paint (ms)", f"{a['first_paint_ms_median']:.0f}",
+            f"floor {f['first_paint_ms_median']:.0f}", r, "≤ 1.15×", r is not None and r <= 1.15)
         if a.get("first_paint_ms_fast_half") and f.get("first_paint_ms_fast_half"):
             r = ratio(a["first_paint_ms_fast_half"], f["first_paint_ms_fast_half"])
             row("  the fastest half of the starts (ms)", f"{a['first_paint_ms_fast_half']:.0f}",
-                f"floor {f['first_paint_ms_fast_half']:.0f}", r, "≤ 1.25×", r is not None and r <= 1.25)
+                f"floor {f['first_paint_ms_fast_half']:.0f}", r, "≤ 1.15×", r is not None and r <= 1.15)
         r = ratio(a["first_window_pixels_ms_median"], f["first_window_pixels_ms_median"])
         row("  of which: window's first pixels (ms)", f"{a['first_window_pixels_ms_median']:.0f}",
             f"floor {f['first_window_pixels_ms_median']:.0f}", r, "(report)", None)
@@ -521,9 +726,10 @@ def table(res: dict) -> list[list[str]]:
                     r, "< 1×", r < 1)
     d = res.get("download", {})
     if "throughput_ratio" in d:
-        row("Download throughput (MiB/s)", f"{d['downloader_median_mib_per_s']:.0f}",
-            f"curl {d['curl_median_mib_per_s']:.0f}", d["throughput_ratio"], "≥ 0.9×",
-            d["throughput_ratio"] >= 0.9)
+        # Loopback is CPU-bound on 2 cores: a reported line since issue 20 (the targets
+        # are on the shaped link below).
+        row("Download on loopback (MiB/s)", f"{d['downloader_median_mib_per_s']:.0f}",
+            f"curl {d['curl_median_mib_per_s']:.0f}", d["throughput_ratio"], "(report)", None)
         if d.get("throughput_ratio_vs_curl_verified"):
             # Like for like: curl + `openssl dgst -sha256` + `sync FILE` (what the downloader does).
             row("  vs curl + SHA-256 + fsync (MiB/s)", f"{d['downloader_median_mib_per_s']:.0f}",
@@ -541,6 +747,93 @@ def table(res: dict) -> list[list[str]]:
                 "best ratio of any verifying client", None)
         peak = max(d.get("peak_extra_rss_kib_hwm", 0), d.get("peak_extra_rss_kib_sampled", 0)) / 1024
         row("Downloader peak extra memory (MiB)", f"{peak:.1f}", "", None, "< 32 MiB", peak < 32)
+    c = res.get("cold_start", {})
+    if "app" in c:
+        a, f = c["app"]["first_paint_ms_median"], c["floor"]["first_paint_ms_median"]
+        r = ratio(a, f)
+        row("Start-up (cold, page cache dropped) (ms)", fmt(a, 0), f"floor {fmt(f, 0)}", r, "≤ 1.25×",
+            r is not None and r <= 1.25)
+    elif c:
+        row("Start-up (cold)", "skipped", "", None, c.get("skipped") or c.get("error", ""), None)
+    lat = res.get("latency", {})
+    for mode, label in (("jit_off", "JIT off"), ("jit_on", "JIT on")):
+        m = lat.get(mode)
+        if not m:
+            continue
+        target = "≤ 50 ms" if mode == "jit_off" else "(report)"
+        for k, what in (("click_p95_ms", "click → view painted"), ("complete_p95_ms", "click → its data painted"),
+                        ("typing_p95_ms", "key → character shown")):
+            if k not in m:
+                continue
+            ok = (m[k] is not None and m[k] <= 50 and (k != "click_p95_ms" or not m["click_timeouts"])
+                  if mode == "jit_off" else None)
+            row(f"Latency p95, {what} ({label}) (ms)", fmt(m[k], 1), "", None, target, ok)
+    if lat.get("error"):
+        row("Latency", "failed", "", None, lat["error"][:60], False)
+    idle = res.get("idle", {})
+    for phase in ("open", "minimized"):
+        ph = idle.get(phase)
+        if not ph:
+            continue
+        a, f = ph["app"], ph["floor"]
+        secs = idle["seconds_per_phase"]
+        r = ratio(a["cpu_s"], f["cpu_s"])
+        row(f"Idle {phase} {secs:.0f} s: CPU, process tree (s)", fmt(a["cpu_s"], 3),
+            f"floor {fmt(f['cpu_s'], 3)}", r, "≤ 1.1×", r is not None and r <= 1.1)
+        r = ratio(a["wakeups_per_s"], f["wakeups_per_s"])
+        row(f"Idle {phase}: wake-ups per second", fmt(a["wakeups_per_s"], 1),
+            f"floor {fmt(f['wakeups_per_s'], 1)}", r, "≤ 1.2×", r is not None and r <= 1.2)
+        reqs = ph["portal_requests"]
+        other = sum(n for route, n in reqs.items() if route != "/api/v1/health")
+        health = reqs.get("/api/v1/health", 0)
+        row(f"Idle {phase}: requests at the portal", f"{sum(reqs.values())}",
+            f"planned {ph['planned_requests']} health", None, "planned only",
+            other == 0 and health <= ph["planned_requests"])
+    if "rss_growth_mib" in idle:
+        g = idle["rss_growth_mib"]
+        row(f"Idle {2 * idle['seconds_per_phase']:.0f} s: RSS growth, process tree (MiB)", fmt(g["app"], 1),
+            f"floor {fmt(g['floor'], 1)}", None, "≤ 5 MiB", g["app"] <= 5)
+    if idle.get("error") or idle.get("skipped"):
+        row("Idle", "failed", "", None, (idle.get("error") or idle.get("skipped"))[:60], idle.get("skipped") and None)
+    sh = res.get("shaped_download", {})
+    if sh.get("skipped") or sh.get("error"):
+        row("Download, shaped link", "skipped" if sh.get("skipped") else "failed", "", None,
+            (sh.get("skipped") or sh.get("error"))[:70], None if sh.get("skipped") else False)
+    for rate, sc in sh.get("rates", {}).items():
+        line = f"{int(rate) // 1000} Gbit/s" if int(rate) >= 1000 else f"{rate} Mbit/s"
+        cl = sc.get("clean")
+        if cl:
+            row(f"Download {line} ({cl['installer_mib']:.0f} MiB), speed vs line rate",
+                f"{cl['ours_s']:.2f} s", f"line {cl['line_rate_goodput_s']:.2f} s", cl["vs_line_rate"],
+                "≥ 0.97×", cl["vs_line_rate"] >= 0.97)
+            row(f"  speed vs curl", f"{cl['ours_s']:.2f} s", f"curl {cl['curl_s']:.2f} s", cl["vs_curl"],
+                "≥ 0.97×", cl["vs_curl"] >= 0.97)
+            row(f"  curl's speed vs line rate", f"{cl['curl_s']:.2f} s",
+                f"line {cl['line_rate_goodput_s']:.2f} s", cl["curl_vs_line_rate"], "(report)", None)
+            cpu = cl["cpu_s_per_gib"]
+            row(f"  CPU s per GiB (curl alone {cpu['curl']:.2f})", f"{cpu['ours']:.2f}",
+                f"curl+sha256sum {cpu['curl_sha256sum']:.2f}", cl["cpu_vs_curl_sha256sum"], "≤ 1.1×",
+                cl["cpu_vs_curl_sha256sum"] <= 1.1)
+        for name, label in (("loss1", "1 % loss"), ("cut", "cut half-way, resumed")):
+            x = sc.get(name)
+            if x:
+                row(f"  {label}: time", f"{x['ours_s']:.2f} s",
+                    f"curl{' + retry' if name == 'cut' else ''} {x['curl_s']:.2f} s", x["time_vs_curl"],
+                    "≤ 1.1×", x["time_vs_curl"] <= 1.1)
+    ps = res.get("portal_scale", {})
+    if "sign_in" in ps:
+        n = ps["households"]
+        si = ps["sign_in"]
+        row(f"Portal: {n} households sign in at once, p99 (ms)", fmt(si["p99_ms"], 0),
+            f"wall {si['wall_s']} s", None, "0 errors (p99 reported)", si["errors"] == 0)
+        for phase, label in (("reads", "GET /services"), ("mix", "mix")):
+            for kind, k in ps.get(phase, {}).items():
+                what = label if phase == "reads" else f"mix {kind}"
+                row(f"Portal: {n} households, {what} p99 (ms)", fmt(k["p99_ms"], 1),
+                    f"{k['per_s']:.0f}/s, p50 {fmt(k['p50_ms'], 1)}", None,
+                    f"0 errors ({k['errors']})", k["errors"] == 0)
+    elif ps.get("error"):
+        row("Portal scale", "failed", "", None, ps["error"][:60], False)
     sv = res.get("server", {})
     if "services" in sv:
         r = ratio(sv["services"]["rps"], sv["health"]["rps"])
@@ -559,6 +852,10 @@ def table(res: dict) -> list[list[str]]:
             row(f".{k} size (MiB)", f"{mib:.2f}", "", None, "< 10 MiB" if k == "deb" else "(report)",
                 mib < 10 if k == "deb" else None)
     return rows
+
+
+def fmt(v, digits: int) -> str:
+    return "—" if v is None else f"{v:.{digits}f}"
 
 
 def print_table(rows: list[list[str]]) -> str:
@@ -590,19 +887,28 @@ def main() -> int:
     steps = [("ui_bundle", bench_ui_bundle),
              ("server", lambda: bench_server(work)),
              ("startup_memory", lambda: bench_startup_memory(work)),
+             ("cold_start", lambda: bench_cold_start(work)),
+             ("latency", lambda: bench_latency(work)),
+             ("idle", lambda: bench_idle(work)),
              ("chromium", lambda: bench_chromium(work)),
-             ("download", lambda: bench_download(work))]
-    for name, fn in steps:
-        if not wanted(name):
-            continue
-        t = time.monotonic()
-        log(f"--- {name}")
-        try:
-            res[name] = fn()
-        except Exception as e:  # one failed benchmark must not hide the others
-            log(f"{name} failed: {e!r}")
-            res[name] = {"error": repr(e)}
-        res.setdefault("durations_s", {})[name] = round(time.monotonic() - t, 1)
+             ("download", lambda: bench_download(work)),
+             ("shaped_download", lambda: shaped.bench_shaped(ROOT, SERVER, work, QUICK, log)),
+             ("portal_scale", lambda: bench_portal_scale(work))]
+    res["quick"] = QUICK
+    try:
+        for name, fn in steps:
+            if not wanted(name):
+                continue
+            t = time.monotonic()
+            log(f"--- {name}")
+            try:
+                res[name] = fn()
+            except Exception as e:  # one failed benchmark must not hide the others
+                log(f"{name} failed: {e!r}")
+                res[name] = {"error": repr(e)}
+            res.setdefault("durations_s", {})[name] = round(time.monotonic() - t, 1)
+    finally:
+        SignedIn.stop()
     pkg = OUT / "packages.json"
     if pkg.exists():
         res["packages"] = json.loads(pkg.read_text())

@@ -16,6 +16,8 @@ APT_PACKAGES=(
   # Windows and macOS stage (scripts/test-platforms.sh): the mingw-w64 linker,
   # Wine 8 (64-bit only: /usr/lib/wine/wine64), llvm-ar for the macOS check.
   gcc-mingw-w64-x86-64 wine64 llvm
+  # Benchmarks (bench/run.sh): network namespaces, rate shaping and loss rules.
+  iproute2 nftables
 )
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }

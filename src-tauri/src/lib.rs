@@ -21,6 +21,7 @@ pub mod profile;
 pub mod protection;
 pub mod qr;
 pub mod settings;
+pub mod setup_on_tokio;
 pub mod startup;
 pub mod state;
 pub mod tray;
@@ -139,17 +140,20 @@ pub fn run() {
     tauri::Builder::default()
         // First plugin: a second start focuses the running window instead.
         // A link it was given (`omahallinta://…`) goes to the running app.
-        .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
-            let second = deeplink::second_instance(&argv);
-            if let (Some(link), Some(core)) = (second.link, app.try_state::<Arc<Core>>()) {
-                core.open_deep_link(link);
-            }
-            if let Some(w) = app.get_webview_window("main").filter(|_| second.focus) {
-                let _ = w.unminimize();
-                let _ = w.show();
-                let _ = w.set_focus();
-            }
-        }))
+        // (Set up inside tokio: no `blocking` thread waking an idle app, setup_on_tokio.rs.)
+        .plugin(setup_on_tokio::SetupOnTokio(
+            tauri_plugin_single_instance::init(|app, argv, _cwd| {
+                let second = deeplink::second_instance(&argv);
+                if let (Some(link), Some(core)) = (second.link, app.try_state::<Arc<Core>>()) {
+                    core.open_deep_link(link);
+                }
+                if let Some(w) = app.get_webview_window("main").filter(|_| second.focus) {
+                    let _ = w.unminimize();
+                    let _ = w.show();
+                    let _ = w.set_focus();
+                }
+            }),
+        ))
         .plugin(tauri_plugin_deep_link::init())
         // Size, position and maximized state are restored; visibility is not: the
         // window is shown when its page starts loading (`main_window`).

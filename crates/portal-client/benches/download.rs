@@ -19,6 +19,13 @@
 //! Also the CPU seconds of each download (client and portal, ours and
 //! curl's) and SHA-256's own time on this CPU, with the best ratio to curl
 //! those allow on the machine's cores.
+//!
+//! `bench/run.sh` also runs it against the real `portal-server` across a shaped
+//! link (issue 20): `OMA_BENCH_PORTAL` (base URL), `OMA_BENCH_PORTAL_KEY`
+//! (its signing key, base64) and `OMA_BENCH_SERVER_PID` (for its CPU) use
+//! that portal instead of spawning one; `OMA_BENCH_FAULT` is a shell command
+//! run once `OMA_BENCH_FAULT_AFTER_S` seconds into every timed download (a
+//! cut), and then curl's baselines retry with `-C -` like a user would.
 
 use portal_api::Os;
 use portal_client::{ClientConfig, MemoryStore, PortalClient};
@@ -107,9 +114,48 @@ const CURL: &str = r#"curl -sS --fail -o "$1" "$2""#;
 /// curl plus the work the downloader does after it: SHA-256 and fsync.
 const CURL_VERIFIED: &str =
     r#"curl -sS --fail -o "$1" "$2" && openssl dgst -sha256 "$1" >/dev/null && sync "$1""#;
+/// The like-for-like floor of issue 20: curl, coreutils' `sha256sum`, fsync.
+const CURL_SHA256SUM: &str =
+    r#"curl -sS --fail -o "$1" "$2" && sha256sum "$1" >/dev/null && sync "$1""#;
+/// curl as a user retries it after a cut: resume (`-C -`) until done.
+const CURL_RETRY: &str = r#"i=0; until curl -sS --fail -C - -o "$1" "$2"; do i=$((i+1)); [ $i -lt 10 ] || exit 1; sleep 0.1; done"#;
+const CURL_RETRY_SHA256SUM: &str = r#"i=0; until curl -sS --fail -C - -o "$1" "$2"; do i=$((i+1)); [ $i -lt 10 ] || exit 1; sleep 0.1; done; sha256sum "$1" >/dev/null && sync "$1""#;
+
+/// Runs `OMA_BENCH_FAULT` once, `OMA_BENCH_FAULT_AFTER_S` into a timed
+/// download, unless the download ends first (drop the returned guard).
+struct Fault(Option<(std::sync::mpsc::Sender<()>, std::thread::JoinHandle<()>)>);
+
+impl Fault {
+    fn arm() -> Self {
+        let Ok(cmd) = std::env::var("OMA_BENCH_FAULT") else {
+            return Fault(None);
+        };
+        let after: f64 = std::env::var("OMA_BENCH_FAULT_AFTER_S")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1.0);
+        let (tx, rx) = std::sync::mpsc::channel::<()>();
+        let t = std::thread::spawn(move || {
+            if rx.recv_timeout(Duration::from_secs_f64(after)).is_err() {
+                let _ = Command::new("sh").args(["-c", &cmd]).status();
+            }
+        });
+        Fault(Some((tx, t)))
+    }
+}
+
+impl Drop for Fault {
+    fn drop(&mut self) {
+        if let Some((tx, t)) = self.0.take() {
+            let _ = tx.send(());
+            let _ = t.join();
+        }
+    }
+}
 
 /// Runs a baseline `script`, checks the file it wrote and removes it; its seconds.
 fn timed_download(script: &str, out: &std::path::Path, url: &str, size: u64) -> f64 {
+    let _fault = Fault::arm();
     let t = Instant::now();
     let status = Command::new("sh")
         .args(["-c", script, "sh"])
@@ -175,20 +221,40 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(5);
 
-    eprintln!("starting the portal server (generating the installer)…");
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .env("OMA_BENCH_ROLE", "server")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("server process");
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let mut parts = line.split_whitespace();
-    let base_url = parts.next().expect("base url").to_string();
-    let key = portal_client::decode_public_key(parts.next().expect("key")).unwrap();
+    let external = std::env::var("OMA_BENCH_PORTAL").ok();
+    let faulty = std::env::var_os("OMA_BENCH_FAULT").is_some();
+    let (mut child, server, base_url, key) = if let Some(url) = external.clone() {
+        let key = std::env::var("OMA_BENCH_PORTAL_KEY").expect("OMA_BENCH_PORTAL_KEY");
+        let pid = std::env::var("OMA_BENCH_SERVER_PID").expect("OMA_BENCH_SERVER_PID");
+        (
+            None,
+            pid,
+            url,
+            portal_client::decode_public_key(&key).unwrap(),
+        )
+    } else {
+        eprintln!("starting the portal server (generating the installer)…");
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .env("OMA_BENCH_ROLE", "server")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("server process");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let mut parts = line.split_whitespace();
+        let base_url = parts.next().expect("base url").to_string();
+        let key = portal_client::decode_public_key(parts.next().expect("key")).unwrap();
+        let pid = child.id().to_string();
+        (Some(child), pid, base_url, key)
+    };
+    let (curl, curl_sha256sum) = if faulty {
+        (CURL_RETRY, CURL_RETRY_SHA256SUM)
+    } else {
+        (CURL, CURL_SHA256SUM)
+    };
 
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -223,7 +289,7 @@ fn main() {
     eprintln!("installer: {} MiB at {url}", size / MIB);
 
     // Warm-up (not counted): the server's file into the page cache, connections.
-    timed_download(CURL, &work.path().join("warm-up.bin"), &url, size);
+    timed_download(curl, &work.path().join("warm-up.bin"), &url, size);
 
     let mut ours = Vec::new();
     let mut curls = Vec::new();
@@ -238,6 +304,8 @@ fn main() {
     // CPU seconds per download (client side; the server's separately).
     let (mut ours_cpu, mut ours_server_cpu) = (Vec::new(), Vec::new());
     let (mut curl_cpu, mut curl_server_cpu) = (Vec::new(), Vec::new());
+    let (mut ours_s, mut curl_s) = (Vec::new(), Vec::new());
+    let (mut sha256sum_s, mut sha256sum_cpu) = (Vec::new(), Vec::new());
     let mut peak_extra_kib = 0u64;
     let mut peak_sampled_kib = 0u64;
     for round in 0..rounds {
@@ -247,17 +315,20 @@ fn main() {
         reset_hwm();
         let stop = Arc::new(AtomicBool::new(false));
         let max_rss = Arc::new(AtomicU64::new(0));
+        // Over a shaped link the sampler's wake-ups would count in the CPU
+        // seconds per GiB; the high-water mark alone is exact.
+        let sampling = external.is_none();
         let sampler = {
             let (stop, max_rss) = (stop.clone(), max_rss.clone());
             std::thread::spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
+                while sampling && !stop.load(Ordering::Relaxed) {
                     max_rss.fetch_max(status_kib("VmRSS:"), Ordering::Relaxed);
                     std::thread::sleep(Duration::from_millis(2));
                 }
             })
         };
-        let server = child.id().to_string();
         let (me0, srv0) = (cpu("self"), cpu(&server));
+        let fault = Fault::arm();
         let t = Instant::now();
         let path = rt
             .block_on(client.download_installer(
@@ -269,6 +340,8 @@ fn main() {
             ))
             .expect("download");
         let secs = t.elapsed().as_secs_f64();
+        drop(fault);
+        ours_s.push(secs);
         ours_cpu.push(cpu_since(me0, cpu("self")));
         ours_server_cpu.push(cpu_since(srv0, cpu(&server)));
         stop.store(true, Ordering::Relaxed);
@@ -284,7 +357,8 @@ fn main() {
         // curl, same URL.
         let out = work.path().join(format!("curl-{round}.bin"));
         let (me0, srv0) = (cpu("self"), cpu(&server));
-        let secs_curl = timed_download(CURL, &out, &url, size);
+        let secs_curl = timed_download(curl, &out, &url, size);
+        curl_s.push(secs_curl);
         curl_cpu.push(cpu_since(me0, cpu("self")));
         curl_server_cpu.push(cpu_since(srv0, cpu(&server)));
         curls.push(size as f64 / secs_curl / MIB as f64);
@@ -298,7 +372,15 @@ fn main() {
             curl_cpu.last().unwrap(),
             curl_server_cpu.last().unwrap(),
         );
-        if verified_curl {
+        let me0 = cpu("self");
+        let secs_sum = timed_download(curl_sha256sum, &out, &url, size);
+        sha256sum_cpu.push(cpu_since(me0, cpu("self")));
+        sha256sum_s.push(secs_sum);
+        eprintln!(
+            "round {round}: curl + sha256sum + sync {secs_sum:.2} s (CPU {:.2} s)",
+            sha256sum_cpu.last().unwrap()
+        );
+        if verified_curl && external.is_none() {
             let secs_v = timed_download(CURL_VERIFIED, &out, &url, size);
             curls_verified.push(size as f64 / secs_v / MIB as f64);
             eprintln!(
@@ -307,8 +389,10 @@ fn main() {
             );
         }
     }
-    drop(child.stdin.take());
-    let _ = child.wait();
+    if let Some(child) = child.as_mut() {
+        drop(child.stdin.take());
+        let _ = child.wait();
+    }
 
     let sha_floor = sha256_floor(size);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -326,8 +410,22 @@ fn main() {
     let curl_server_cpu = median(curl_server_cpu);
     let verifying_bound_ratio =
         curl_secs / ((curl_cpu + curl_server_cpu + sha_floor) / cores as f64);
+    let gib = size as f64 / (1024.0 * MIB as f64);
+    let (sha256sum_med_s, sha256sum_cpu) = (median(sha256sum_s.clone()), median(sha256sum_cpu));
     let report = serde_json::json!({
         "installer_bytes": size,
+        "portal": if external.is_some() { "external" } else { "spawned" },
+        "fault": std::env::var("OMA_BENCH_FAULT").ok(),
+        "downloader_s": ours_s,
+        "curl_s": curl_s,
+        "curl_sha256sum_s": sha256sum_s,
+        "downloader_median_s": median(ours_s.clone()),
+        "curl_wall_median_s": median(curl_s.clone()),
+        "curl_sha256sum_median_s": sha256sum_med_s,
+        "curl_sha256sum_cpu_s": sha256sum_cpu,
+        "downloader_cpu_s_per_gib": ours_cpu / gib,
+        "curl_cpu_s_per_gib": curl_cpu / gib,
+        "curl_sha256sum_cpu_s_per_gib": sha256sum_cpu / gib,
         "rounds": rounds,
         "downloader_mib_per_s": ours,
         "curl_mib_per_s": curls,
