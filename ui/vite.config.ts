@@ -29,5 +29,7 @@ export default defineConfig({
     include: ["src/**/*.test.ts"],
     setupFiles: ["src/test/setup.ts"],
     restoreMocks: true,
+    // Room for the 5 s find timeout (src/test/setup.ts) inside one test.
+    testTimeout: 15000,
   },
 });
