@@ -3,9 +3,9 @@
 # against baselines measured in the same run; the same figures go to
 # artifacts/bench/results.json. Not part of scripts/test.sh.
 #
-#   bench/run.sh                      # build (release) + all benchmarks, ~40 min when built
+#   bench/run.sh                      # build (release) + all benchmarks, ~30 min when built
 #                                     # (20 of them the idle app: 10 min open, 10 minimized)
-#   bench/run.sh --quick              # the whole harness in ~6 min: fewer rounds, 60 s idle
+#   bench/run.sh --quick              # the whole harness in ~10 min: fewer rounds, 60 s idle
 #                                     # phases, smaller shaped downloads (figures are rougher)
 #   nice -n -5 bench/run.sh           # on a shared machine (see docs/BENCHMARKS.md)
 #   BENCH_SKIP_BUILD=1 bench/run.sh   # reuse the release binaries as they are
