@@ -5,7 +5,7 @@
 #
 #   bench/run.sh                      # build (release) + all benchmarks, ~30 min when built
 #                                     # (20 of them the idle app: 10 min open, 10 minimized)
-#   bench/run.sh --quick              # the whole harness in ~10 min: fewer rounds, 60 s idle
+#   bench/run.sh --quick              # the whole harness in ~6 min: fewer rounds, 60 s idle
 #                                     # phases, smaller shaped downloads (figures are rougher)
 #   nice -n -5 bench/run.sh           # on a shared machine (see docs/BENCHMARKS.md)
 #   BENCH_SKIP_BUILD=1 bench/run.sh   # reuse the release binaries as they are
