@@ -3,7 +3,7 @@
 # against baselines measured in the same run; the same figures go to
 # artifacts/bench/results.json. Not part of scripts/test.sh.
 #
-#   bench/run.sh                      # build (release) + all benchmarks, ~40 min when built
+#   bench/run.sh                      # build (release) + all benchmarks, ~30 min when built
 #                                     # (20 of them the idle app: 10 min open, 10 minimized)
 #   bench/run.sh --quick              # the whole harness in ~6 min: fewer rounds, 60 s idle
 #                                     # phases, smaller shaped downloads (figures are rougher)
